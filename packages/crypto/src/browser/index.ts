@@ -1,0 +1,2 @@
+// Browser entry point (WebCrypto + JS SM2/SM3).
+export {};
