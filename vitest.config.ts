@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@openseal\/crypto\/(node|browser)$/, replacement: `${root}packages/crypto/src/$1/index.ts` },
-      { find: /^@openseal\/(kernel|asn1|crypto|pki)$/, replacement: `${root}packages/$1/src/index.ts` },
+      { find: /^@openseal\/(kernel|asn1|crypto|pki|pdf)$/, replacement: `${root}packages/$1/src/index.ts` },
       { find: /^@openseal\/(pkcs11)$/, replacement: `${root}adapters/$1/src/index.ts` },
       { find: /^@openseal\/(cli)$/, replacement: `${root}apps/$1/src/index.ts` },
     ],

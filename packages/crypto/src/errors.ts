@@ -27,11 +27,12 @@ export class KeyFormatError extends OpenSealError {
 /** The passphrase for an encrypted key or PKCS#12 file is missing or wrong. */
 export class KeyPassphraseError extends OpenSealError {
   readonly code = 'KEY_PASSPHRASE_INVALID';
-  constructor(reason: 'missing' | 'wrong', details: Record<string, unknown> = {}) {
-    super(reason === 'missing' ? 'The key is encrypted: a passphrase is required' : 'Wrong passphrase for the encrypted key', {
-      reason,
-      ...details,
-    });
+  constructor(reason: 'missing' | 'wrong', details: Record<string, unknown> = {}, options?: ErrorOptions) {
+    super(
+      reason === 'missing' ? 'The key is encrypted: a passphrase is required' : 'Wrong passphrase for the encrypted key',
+      { reason, ...details },
+      options,
+    );
   }
 }
 

@@ -5,3 +5,8 @@ export * from './signer.js';
 export * from './errors.js';
 export * from './public-key.js';
 export * from './sm2/index.js';
+export * from './keys/index.js';
+export * from './remote/index.js';
+export * from './sm3/index.js';
+export * from './ecdsa/index.js';
+export * from './sm4/index.js';

@@ -1,0 +1,11 @@
+export { decodePem, encodePem, looksLikePem, type PemBlock } from './pem.js';
+export { createEcPrivateKey, type EcPrivateKey, type PrivateKey, type RsaPrivateKey } from './private-key.js';
+export type { EcKeyType } from './ec-curves.js';
+export { exportPrivateKeyPkcs8, parsePkcs8PrivateKey } from './pkcs8.js';
+export { parseSec1PrivateKey } from './sec1.js';
+export { parsePkcs1PrivateKey } from './pkcs1.js';
+export { detectDerContainer, readKeyMaterial, type KeyContainer, type KeyMaterial, type KeySource } from './key-source.js';
+export { parseKeySource, parsePrivateKey } from './parse-private-key.js';
+export { exportPublicKeySpki, privateKeyToPem, publicKeyToPem } from './key-pem.js';
+export { KEY_ALG_NAMES, parseKeyAlgName, type KeyAlgChoice, type RsaBits } from './key-alg-name.js';
+export { certificateMatchesKey } from './certificate-matches-key.js';

@@ -1,0 +1,2 @@
+export * from './sm3.js';
+export * from './hmac-sm3.js';

@@ -1,0 +1,2 @@
+export * from './ghash.js';
+export * from './gcm-mode.js';

@@ -1,0 +1,41 @@
+import { Inflate } from 'fflate';
+import { OfdError, OfdMalformedError } from '../errors.js';
+import { crc32 } from './crc32.js';
+import type { ZipEntryRecord } from './zip-entry-record.js';
+
+/** Compressed bytes fed per step: one step can yield at most ~1032× this, so overshoot stays bounded. */
+const CHUNK = 16 * 1024;
+
+/**
+ * Inflates one entry into a buffer of its declared size and stops the moment the stream produces
+ * more (a lying header cannot make us inflate a bomb); then checks size and CRC-32.
+ */
+export function inflateEntry(record: ZipEntryRecord, entryName: string): Uint8Array {
+  let out: Uint8Array;
+  if (record.method === 0) {
+    out = record.compressed.slice();
+  } else {
+    out = new Uint8Array(record.size);
+    let written = 0;
+    const inflater = new Inflate((chunk) => {
+      if (written + chunk.length > record.size) {
+        throw new OfdMalformedError('entry inflates beyond its declared size', { entry: entryName, declared: record.size });
+      }
+      out.set(chunk, written);
+      written += chunk.length;
+    });
+    try {
+      const data = record.compressed;
+      if (data.length === 0) inflater.push(data, true);
+      for (let off = 0; off < data.length; off += CHUNK) inflater.push(data.subarray(off, off + CHUNK), off + CHUNK >= data.length);
+    } catch (e) {
+      if (e instanceof OfdError) throw e;
+      throw new OfdMalformedError('invalid deflate data', { entry: entryName }, { cause: e });
+    }
+    if (written !== record.size) {
+      throw new OfdMalformedError('entry inflates to less than its declared size', { entry: entryName, declared: record.size, actual: written });
+    }
+  }
+  if (crc32(out) !== record.crc32) throw new OfdMalformedError('CRC-32 mismatch', { entry: entryName });
+  return out;
+}

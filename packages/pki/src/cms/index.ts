@@ -1,0 +1,14 @@
+export * from './errors.js';
+export * from './verification-report.js';
+export type { CmsAttribute } from './cms-attribute.js';
+export { contentTypeAttribute, messageDigestAttribute, signingTimeAttribute, signingCertificateV2Attribute, signatureTimestampAttribute } from './cms-attribute.js';
+export * from './prepare-signed-data.js';
+export type { FinishSignedDataOptions } from './finish-signed-data.js';
+export { finishSignedData } from './finish-signed-data.js';
+export * from './sign-cms.js';
+export type { AlgorithmIdentifierValue, SignerIdentifierValue, ParsedSignerInfo, ParsedSignedData } from './parse-signed-data.js';
+export { parseSignedData } from './parse-signed-data.js';
+export type { SignerCheck, DetachedInput } from './verify-signer-info.js';
+export type { TrustOptions, ValidationTimeSource } from './certificate-path-check.js';
+export * from './verify-signed-data.js';
+export * from './add-signature-timestamp.js';

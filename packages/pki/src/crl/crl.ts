@@ -1,0 +1,181 @@
+import { CertificateList, InvalidityDate, IssuingDistributionPoint } from '@peculiar/asn1-x509';
+import { OID, checkDer, parseDer } from '@openseal/asn1';
+import type { SignatureAlgorithm } from '@openseal/crypto';
+import { OpenSealError, bytesToBigInt } from '@openseal/kernel';
+import { signatureAlgorithmFromIdentifier } from '../algorithm-identifier.js';
+import type { RawExtension } from '../x509/certificate-extensions.js';
+import { derChildren, derNodeAt, derSlice, derValue } from '../x509/der-reader.js';
+import { DistinguishedName } from '../x509/distinguished-name.js';
+import { CrlMalformedError } from '../x509/errors.js';
+import { decodePemBlocks, encodePemBlock, looksLikePem } from '../x509/pem.js';
+import { serialHexFromContent } from '../x509/serial-number.js';
+import { crlReasonFromCode, type CrlReason } from './crl-reason.js';
+
+/** One revokedCertificates entry (RFC 5280 §5.1.2.6, §5.3). */
+export interface RevokedEntry {
+  /** Same form as `Certificate.serialNumber`. */
+  readonly serialNumber: string;
+  readonly revokedAt: Date;
+  readonly reason?: CrlReason;
+  readonly invalidityDate?: Date;
+  /** Critical entry extensions this library does not process (e.g. certificateIssuer of indirect CRLs). */
+  readonly unknownCriticalExtensions: readonly string[];
+}
+
+/** issuingDistributionPoint (RFC 5280 §5.2.5): the CRL's scope. */
+export interface CrlScope {
+  readonly onlyContainsUserCerts: boolean;
+  readonly onlyContainsCACerts: boolean;
+  readonly onlyContainsAttributeCerts: boolean;
+  readonly indirectCRL: boolean;
+  /** True when only some reasons are covered (such a CRL alone cannot prove "not revoked"). */
+  readonly onlySomeReasons: boolean;
+}
+
+const ENTRY_RECOGNISED = new Set([OID.cRLReason, '2.5.29.24']);
+const CRL_RECOGNISED = new Set<string>([OID.cRLNumber, OID.authorityKeyIdentifier, '2.5.29.27', '2.5.29.28', '2.5.29.46', '2.5.29.18']);
+
+/** A parsed X.509 CRL (RFC 5280 §5.1); DER and TBSCertList bytes are kept as received. */
+export class Crl {
+  readonly der: Uint8Array;
+  readonly tbsDer: Uint8Array;
+  readonly version: number;
+  readonly issuer: DistinguishedName;
+  readonly thisUpdate: Date;
+  readonly nextUpdate: Date | undefined;
+  readonly crlNumber: bigint | undefined;
+  readonly authorityKeyIdentifier: Uint8Array | undefined;
+  /** deltaCRLIndicator present (RFC 5280 §5.2.4). */
+  readonly isDelta: boolean;
+  readonly scope: CrlScope | undefined;
+  readonly entries: readonly RevokedEntry[];
+  readonly signatureAlgorithmOid: string;
+  readonly signatureAlgorithm: SignatureAlgorithm | undefined;
+  readonly signatureValue: Uint8Array;
+  readonly extensionList: readonly RawExtension[];
+  readonly unknownCriticalExtensions: readonly string[];
+  readonly #bySerial: ReadonlyMap<string, RevokedEntry>;
+
+  private constructor(der: Uint8Array) {
+    const top = derNodeAt(der, 0);
+    const parts = top.tag === 0x30 ? derChildren(der, top) : [];
+    const [tbsNode] = parts;
+    if (parts.length !== 3 || !tbsNode || tbsNode.tag !== 0x30) throw new CrlMalformedError('not a CertificateList SEQUENCE');
+    const fields = derChildren(der, tbsNode);
+    const issuerNode = fields[fields[0]?.tag === 0x02 ? 2 : 1];
+    if (!issuerNode || issuerNode.tag !== 0x30) throw new CrlMalformedError('TBSCertList has no issuer');
+    const asn = parseDer(der, CertificateList, 'CertificateList');
+    const tbs = asn.tbsCertList;
+    if (asn.signatureAlgorithm.algorithm !== tbs.signature.algorithm) {
+      throw new CrlMalformedError('outer and inner signature algorithms differ');
+    }
+    this.der = der;
+    this.tbsDer = derSlice(der, tbsNode);
+    this.version = (tbs.version ?? 0) + 1;
+    this.issuer = DistinguishedName.fromDer(derSlice(der, issuerNode));
+    this.thisUpdate = tbs.thisUpdate.getTime();
+    this.nextUpdate = tbs.nextUpdate?.getTime();
+    this.signatureAlgorithmOid = asn.signatureAlgorithm.algorithm;
+    this.signatureAlgorithm = supportedAlgorithm(asn);
+    this.signatureValue = new Uint8Array(asn.signature);
+    this.extensionList = (tbs.crlExtensions ?? []).map((e) => ({ oid: e.extnID, critical: e.critical, value: new Uint8Array(e.extnValue.buffer) }));
+    const ext = (oid: string): Uint8Array | undefined => this.extensionList.find((e) => e.oid === oid)?.value;
+    const number = ext(OID.cRLNumber);
+    this.crlNumber = number ? readInteger(number) : undefined;
+    const aki = ext(OID.authorityKeyIdentifier);
+    this.authorityKeyIdentifier = aki ? readAkiKeyId(aki) : undefined;
+    this.isDelta = ext('2.5.29.27') !== undefined;
+    const idp = ext('2.5.29.28');
+    if (idp) {
+      const p = parseDer(idp, IssuingDistributionPoint);
+      this.scope = {
+        onlyContainsUserCerts: p.onlyContainsUserCerts,
+        onlyContainsCACerts: p.onlyContainsCACerts,
+        onlyContainsAttributeCerts: p.onlyContainsAttributeCerts,
+        indirectCRL: p.indirectCRL,
+        onlySomeReasons: p.onlySomeReasons !== undefined,
+      };
+    } else this.scope = undefined;
+    this.unknownCriticalExtensions = this.extensionList.filter((e) => e.critical && !CRL_RECOGNISED.has(e.oid)).map((e) => e.oid);
+    this.entries = (tbs.revokedCertificates ?? []).map((r) => {
+      const extensions = r.crlEntryExtensions ?? [];
+      let reason: CrlReason | undefined;
+      let invalidityDate: Date | undefined;
+      for (const e of extensions) {
+        const value = new Uint8Array(e.extnValue.buffer);
+        if (e.extnID === OID.cRLReason) {
+          checkDer(value);
+          if (value[0] !== 0x0a || value.length !== 3) throw new CrlMalformedError('reasonCode is not a one-octet ENUMERATED');
+          reason = crlReasonFromCode(value[2] as number);
+          if (reason === undefined) throw new CrlMalformedError('unknown reasonCode', { code: value[2] });
+        } else if (e.extnID === '2.5.29.24') {
+          invalidityDate = parseDer(value, InvalidityDate).value;
+        }
+      }
+      return {
+        serialNumber: serialHexFromContent(new Uint8Array(r.userCertificate)),
+        revokedAt: r.revocationDate.getTime(),
+        ...(reason === undefined ? {} : { reason }),
+        ...(invalidityDate === undefined ? {} : { invalidityDate }),
+        unknownCriticalExtensions: extensions.filter((e) => e.critical && !ENTRY_RECOGNISED.has(e.extnID)).map((e) => e.extnID),
+      };
+    });
+    this.#bySerial = new Map(this.entries.map((e) => [e.serialNumber, e]));
+  }
+
+  /** Parses a DER CRL; throws PKI_CRL_MALFORMED (cause: the ASN.1 error). */
+  static fromDer(der: Uint8Array): Crl {
+    try {
+      checkDer(der);
+      return new Crl(der.slice());
+    } catch (e) {
+      if (e instanceof CrlMalformedError) throw e;
+      if (e instanceof OpenSealError) throw new CrlMalformedError(e.message, { reason: e.code }, { cause: e });
+      throw e;
+    }
+  }
+
+  /** The entry for a certificate serial (in `Certificate.serialNumber` form), if listed. */
+  findEntry(serialNumber: string): RevokedEntry | undefined {
+    return this.#bySerial.get(serialNumber);
+  }
+
+  toPem(): string {
+    return encodePemBlock('X509 CRL', this.der);
+  }
+}
+
+/** Parses a CRL from DER or PEM ("X509 CRL"). */
+export function parseCrl(input: Uint8Array | string): Crl {
+  if (typeof input === 'string' || looksLikePem(input)) {
+    const text = typeof input === 'string' ? input : new TextDecoder('latin1').decode(input);
+    const block = decodePemBlocks(text).find((b) => b.label === 'X509 CRL');
+    if (!block) throw new CrlMalformedError('no X509 CRL block in the PEM input');
+    return Crl.fromDer(block.der);
+  }
+  return Crl.fromDer(input);
+}
+
+function supportedAlgorithm(asn: CertificateList): SignatureAlgorithm | undefined {
+  try {
+    return signatureAlgorithmFromIdentifier(asn.signatureAlgorithm);
+  } catch (e) {
+    if (e instanceof OpenSealError) return undefined; // unsupported: reported when the signature is checked
+    throw e;
+  }
+}
+
+function readInteger(der: Uint8Array): bigint {
+  checkDer(der);
+  const node = derNodeAt(der, 0);
+  if (node.tag !== 0x02) throw new CrlMalformedError('cRLNumber is not an INTEGER');
+  return bytesToBigInt(derValue(der, node));
+}
+
+function readAkiKeyId(der: Uint8Array): Uint8Array | undefined {
+  checkDer(der);
+  const top = derNodeAt(der, 0);
+  if (top.tag !== 0x30) throw new CrlMalformedError('authorityKeyIdentifier is not a SEQUENCE');
+  const keyId = derChildren(der, top).find((n) => n.tag === 0x80); // [0] IMPLICIT KeyIdentifier
+  return keyId ? derValue(der, keyId) : undefined;
+}

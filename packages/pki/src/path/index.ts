@@ -1,0 +1,3 @@
+export * from './path-validation-result.js';
+export * from './build-certificate-paths.js';
+export * from './validate-certificate-path.js';

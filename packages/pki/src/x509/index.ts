@@ -1,0 +1,15 @@
+export * from './errors.js';
+export * from './key-usage.js';
+export type { StringType } from './directory-string.js';
+export * from './distinguished-name.js';
+export * from './name-input.js';
+export { attributeShortName, attributeTypeOid } from './name-attributes.js';
+export * from './general-name.js';
+export * from './certificate-extensions.js';
+export type { CertificateExtensionsInput } from './encode-extensions.js';
+export * from './serial-number.js';
+export * from './certificate.js';
+export * from './build-certificate.js';
+export * from './fingerprint.js';
+export * from './verify-certificate-signature.js';
+export { samePublicKey } from './same-public-key.js';

@@ -1,0 +1,26 @@
+/** Test-only PKI helpers: memoised keys (one per key type and role per test file) and a fixed clock. */
+import type { KeyType, Signer } from '@openseal/crypto';
+import { FixedClock, SeededRandom } from '@openseal/kernel';
+import { createPkiHierarchy, type KeyFactory, type PkiHierarchy, type PkiHierarchySpec } from '../../src/ca/index.js';
+import { TestProvider, generateTestSigner } from './test-crypto.js';
+
+export interface TestKey {
+  readonly signer: Signer;
+}
+
+const keys = new Map<string, TestKey>();
+
+export const testKeyFactory: KeyFactory<TestKey> = async (keyType: KeyType, role: string) => {
+  const id = `${keyType}/${role}`;
+  let key = keys.get(id);
+  if (!key) keys.set(id, (key = { signer: generateTestSigner(keyType) }));
+  return key;
+};
+
+export const provider = new TestProvider();
+export const T0 = new Date('2026-01-01T00:00:00Z');
+export const clock = new FixedClock(T0);
+
+export function makeHierarchy(keyType: KeyType, spec: Partial<PkiHierarchySpec> = {}, seed = 7): Promise<PkiHierarchy<TestKey>> {
+  return createPkiHierarchy({ keyType, ...spec }, { random: new SeededRandom(seed), clock, provider, keyFactory: testKeyFactory });
+}
