@@ -1,7 +1,7 @@
 import { fromUtf8 } from '@openseal/kernel';
 
-// Attribute values come back as raw bytes: CK_BBOOL is one byte, CK_ULONG a native-endian
-// unsigned long (PKCS#11 v2.40 §2.2), CK_UTF8CHAR arrays are not NUL-terminated.
+// CK_BBOOL is one byte; CK_ULONG a native unsigned long (PKCS#11 v2.40 §2.2), read little-endian
+// (x86-64, arm64); CK_UTF8CHAR arrays are not NUL-terminated.
 
 export function attributeBoolean(value: Uint8Array | undefined): boolean | undefined {
   return value === undefined || value.length === 0 ? undefined : value[0] !== 0;

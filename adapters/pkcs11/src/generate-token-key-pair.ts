@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { attributeBoolean } from './attribute-values.js';
 import { CKA, CKK, CKM, CKO } from './constants.js';
 import { Pkcs11Error } from './errors.js';
-import type { Pkcs11Attribute, Pkcs11Session } from './pkcs11-session.js';
+import type { Pkcs11Session } from './pkcs11-session.js';
+import type { Pkcs11Attribute } from './pkcs11-values.js';
 import { describePrivateKey } from './token-key.js';
 import { ecParamsFor } from './token-public-key.js';
 

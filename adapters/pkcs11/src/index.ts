@@ -4,6 +4,7 @@ export * from './ckr-errors.js';
 export * from './pin.js';
 export * from './token-description.js';
 export * from './pkcs11-module.js';
+export * from './pkcs11-values.js';
 export * from './pkcs11-session.js';
 export * from './token-key.js';
 export * from './mechanism-profile.js';

@@ -12,7 +12,7 @@ import { concatBytes, equalBytes } from '@openseal/kernel';
 import { CKG, CKM, ckmName } from './constants.js';
 import { Pkcs11Error } from './errors.js';
 import { algorithmKey, type MechanismCandidate, type MechanismProfile } from './mechanism-profile.js';
-import type { Pkcs11Mechanism } from './pkcs11-session.js';
+import type { Pkcs11Mechanism } from './pkcs11-values.js';
 import { checkDerSignature, digestInfo, rawSignatureToDer } from './signature-encoding.js';
 
 const NODE_HASH: Readonly<Record<DigestAlgorithm, string>> = {

@@ -1,32 +1,12 @@
-import type * as Pkcs11js from 'pkcs11js';
 import { ckrOf, pkcs11ErrorFrom } from './ckr-errors.js';
 import { CKF, CKR, CKS, CKU, ckmName, ckrName } from './constants.js';
 import { Pkcs11Error } from './errors.js';
-import { pkcs11Binding, type Pkcs11Api, type Pkcs11Handle } from './native.js';
+import type { Pkcs11Api, Pkcs11Handle } from './native.js';
 import { resolvePin, type PinSource } from './pin.js';
 import type { Pkcs11Module } from './pkcs11-module.js';
+import { toMechanism, toTemplate, type Pkcs11Attribute, type Pkcs11Mechanism } from './pkcs11-values.js';
 import { SerialQueue } from './serial-queue.js';
 import type { TokenDescription, TokenSelector } from './token-description.js';
-
-export type Pkcs11AttributeValue = boolean | number | string | Uint8Array;
-export interface Pkcs11Attribute {
-  readonly type: number;
-  readonly value: Pkcs11AttributeValue;
-}
-
-/** CK_RSA_PKCS_PSS_PARAMS (PKCS#11 v2.40 Mechanisms §2.1.3). */
-export interface RsaPssParameter {
-  readonly kind: 'rsa-pss';
-  readonly hashMechanism: number;
-  readonly mgf: number;
-  readonly saltLength: number;
-}
-
-/** CK_MECHANISM; a vendor mechanism's parameter is passed as raw bytes. */
-export interface Pkcs11Mechanism {
-  readonly mechanism: number;
-  readonly parameter?: Uint8Array | RsaPssParameter;
-}
 
 /** C_GetMechanismInfo of one mechanism. */
 export interface MechanismDescription {
@@ -109,7 +89,11 @@ export class Pkcs11Session {
     return this.#handle === undefined;
   }
 
-  /** C_Login as user. `remember: false` forgets the PIN source (no automatic re-login). */
+  /**
+   * C_Login as user. `remember: false` forgets the PIN source (no automatic re-login). Login state
+   * belongs to the process, not the session (PKCS#11 v2.40 §5.6): if another session is already
+   * logged in, the token answers CKR_USER_ALREADY_LOGGED_IN without checking this PIN.
+   */
   login(pin: PinSource, options: { remember?: boolean } = {}): Promise<void> {
     return this.#queue.run(async () => {
       await this.#loginNow(pin);
@@ -132,7 +116,9 @@ export class Pkcs11Session {
 
   /** The token's mechanisms with their C_GetMechanismInfo (read once per session). */
   mechanisms(): Promise<ReadonlyMap<number, MechanismDescription>> {
-    this.#mechanisms ??= this.#queue.run(() => {
+    const cached = this.#mechanisms;
+    if (cached) return cached;
+    const reading = this.#queue.run(() => {
       const { api } = this.#live();
       const list = call('C_GetMechanismList', () => api.C_GetMechanismList(this.#slot));
       const out = new Map<number, MechanismDescription>();
@@ -149,7 +135,12 @@ export class Pkcs11Session {
       }
       return out;
     });
-    return this.#mechanisms;
+    this.#mechanisms = reading;
+    // A failed read is not cached: the next caller asks the token again.
+    reading.catch(() => {
+      if (this.#mechanisms === reading) this.#mechanisms = undefined;
+    });
+    return reading;
   }
 
   findObjects(template: readonly Pkcs11Attribute[], limit = 10_000): Promise<Pkcs11Handle[]> {
@@ -339,20 +330,4 @@ function endOperation(fn: () => unknown): number | undefined {
     if (rv === undefined) throw e;
     return rv;
   }
-}
-
-function toTemplate(template: readonly Pkcs11Attribute[]): Pkcs11js.Template {
-  return template.map(({ type, value }) => ({ type, value: value instanceof Uint8Array ? Buffer.from(value) : value }));
-}
-
-function toMechanism({ mechanism, parameter }: Pkcs11Mechanism): Pkcs11js.Mechanism {
-  if (parameter === undefined) return { mechanism };
-  if (parameter instanceof Uint8Array) return { mechanism, parameter: Buffer.from(parameter) };
-  const params: Pkcs11js.RsaPSS = {
-    type: pkcs11Binding().CK_PARAMS_RSA_PSS,
-    hashAlg: parameter.hashMechanism,
-    mgf: parameter.mgf,
-    saltLen: parameter.saltLength,
-  };
-  return { mechanism, parameter: params };
 }

@@ -14,7 +14,8 @@ import { finishSignature, prepareSignInput, selectMechanism } from './mechanism-
 import { DEFAULT_MECHANISM_PROFILE, algorithmKey, type MechanismCandidate, type MechanismProfile } from './mechanism-profile.js';
 import type { PinSource } from './pin.js';
 import { Pkcs11Module } from './pkcs11-module.js';
-import { Pkcs11Session, type KeyReference, type MechanismDescription, type Pkcs11Mechanism } from './pkcs11-session.js';
+import { Pkcs11Session, type KeyReference, type MechanismDescription } from './pkcs11-session.js';
+import type { Pkcs11Mechanism } from './pkcs11-values.js';
 import type { TokenDescription, TokenSelector } from './token-description.js';
 import { findTokenKey, type KeySelector, type TokenKey } from './token-key.js';
 

@@ -1,21 +1,7 @@
 import { checkDer, readDerHeader } from '@openseal/asn1';
-import type { DigestAlgorithm } from '@openseal/crypto';
+import { signatureRawToDer, type DigestAlgorithm } from '@openseal/crypto';
 import { concatBytes, fromHex } from '@openseal/kernel';
 import { Pkcs11Error } from './errors.js';
-
-function derLength(length: number): Uint8Array {
-  if (length < 0x80) return Uint8Array.of(length);
-  if (length <= 0xff) return Uint8Array.of(0x81, length);
-  return Uint8Array.of(0x82, length >> 8, length & 0xff);
-}
-
-function derUnsignedInteger(value: Uint8Array): Uint8Array {
-  let start = 0;
-  while (start < value.length - 1 && value[start] === 0) start++;
-  const body = value.subarray(start);
-  const padded = ((body[0] ?? 0) & 0x80) !== 0 ? concatBytes(Uint8Array.of(0), body) : body;
-  return concatBytes(Uint8Array.of(0x02), derLength(padded.length), padded);
-}
 
 /**
  * CKM_ECDSA and vendor SM2 mechanisms return r‖s, each as long as the group order (PKCS#11 v2.40
@@ -25,9 +11,7 @@ export function rawSignatureToDer(raw: Uint8Array, expectedLength: number): Uint
   if (raw.length !== expectedLength) {
     throw new Pkcs11Error('PKCS11_DEVICE_ERROR', { length: raw.length, expectedLength }, { reason: 'the token returned an r‖s signature of the wrong length' });
   }
-  const half = raw.length / 2;
-  const body = concatBytes(derUnsignedInteger(raw.subarray(0, half)), derUnsignedInteger(raw.subarray(half)));
-  return concatBytes(Uint8Array.of(0x30), derLength(body.length), body);
+  return signatureRawToDer(raw);
 }
 
 /** Accepts a token's DER SEQUENCE{INTEGER r, INTEGER s} as is, after checking its shape. */

@@ -4,7 +4,8 @@ import { attributeBoolean, attributeString, attributeUlong } from './attribute-v
 import { CKA, CKC, CKK, CKO } from './constants.js';
 import { Pkcs11Error } from './errors.js';
 import type { Pkcs11Handle } from './native.js';
-import type { Pkcs11Attribute, Pkcs11Session } from './pkcs11-session.js';
+import type { Pkcs11Session } from './pkcs11-session.js';
+import type { Pkcs11Attribute } from './pkcs11-values.js';
 import { ecSpki, keyTypeFromEcParams, keyTypeOfSpki, rsaSpki, spkiFromCertificate } from './token-public-key.js';
 
 /** Which private key to use: CKA_LABEL, CKA_ID (bytes or hex), or both. */

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '@openseal/kernel';
 import {
   CKA,
+  CKM,
   CKO,
   Pkcs11Module,
   Pkcs11Session,
@@ -27,6 +28,7 @@ beforeAll(async () => {
   // Keys made by OpenSC's pkcs11-tool: an independent path into the same token.
   token.pkcs11Tool(['--login', '--pin', token.pin, '--keypairgen', '--key-type', 'EC:prime256v1', '--label', 'tool-p256', '--id', 'a1', '--usage-sign']);
   token.pkcs11Tool(['--login', '--pin', token.pin, '--keypairgen', '--key-type', 'rsa:2048', '--label', 'tool-rsa', '--id', 'a2', '--usage-sign']);
+  token.pkcs11Tool(['--login', '--pin', token.pin, '--keypairgen', '--key-type', 'EC:prime256v1', '--label', 'tool-always', '--id', 'a3', '--usage-sign', '--always-auth']);
   module = Pkcs11Module.open(token.library);
   admin = await Pkcs11Session.open(module, { label: token.label }, { readWrite: true, pin: token.pin });
 });
@@ -128,6 +130,29 @@ describe('keys made by pkcs11-tool', () => {
     } finally {
       await signer.close();
     }
+  });
+});
+
+describe('CKA_ALWAYS_AUTHENTICATE', () => {
+  it('logs in per signature (CKU_CONTEXT_SPECIFIC) for a key that demands it', async () => {
+    const objects = await listTokenObjects(admin);
+    expect(objects.find((o) => o.kind === 'private-key' && o.id === 'a3')).toMatchObject({ alwaysAuthenticate: true });
+    let asked = 0;
+    const signer = await Pkcs11Signer.open({ library: token.library, token: { label: token.label }, key: { id: 'a3' }, pin: () => { asked++; return token.pin; } });
+    try {
+      const signatures = await Promise.all([signer.sign(MESSAGE), signer.sign(MESSAGE), signer.sign(MESSAGE)]);
+      for (const signature of signatures) {
+        expect(verify('sha256', MESSAGE, { key: Buffer.from(signer.publicKey), format: 'der', type: 'spki' }, signature)).toBe(true);
+      }
+      expect(asked).toBe(4); // one user login, then one context-specific login per signature
+    } finally {
+      await signer.close();
+    }
+    // Without the context-specific login, SoftHSM2 refuses the signature.
+    const [handle] = await admin.findObjects([{ type: CKA.CLASS, value: CKO.PRIVATE_KEY }, { type: CKA.ID, value: fromHex('a3') }]);
+    const key = { handle: handle as Buffer, template: [] };
+    await expect(admin.sign({ mechanism: CKM.ECDSA }, key, new Uint8Array(32), { maxLength: 64 })).rejects.toMatchObject({ code: 'PKCS11_NOT_PERMITTED' });
+    expect(await admin.sign({ mechanism: CKM.ECDSA }, key, new Uint8Array(32), { maxLength: 64, alwaysAuthenticate: true })).toHaveLength(64);
   });
 });
 

@@ -10,3 +10,5 @@ export * from './remote/index.js';
 export * from './sm3/index.js';
 export * from './ecdsa/index.js';
 export * from './sm4/index.js';
+export * from './rsa/index.js';
+export * from './verification/index.js';

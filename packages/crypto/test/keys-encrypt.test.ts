@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { EncryptedPrivateKeyInfo } from '@peculiar/asn1-pkcs8';
-import { OID, parseDer } from '@openseal/asn1';
+import type { AlgorithmIdentifier } from '@peculiar/asn1-x509';
+import { OID, encodeDer, parseDer } from '@openseal/asn1';
 import { SeededRandom, toHex, utf8 } from '@openseal/kernel';
 import { KeyPassphraseError, createEcPrivateKey, parsePrivateKey, type PrivateKey } from '@openseal/crypto';
 import {
@@ -53,6 +54,22 @@ describe('encrypted PKCS#8 (PBES2)', () => {
       expect(pem).toContain('-----BEGIN ENCRYPTED PRIVATE KEY-----');
       expect(loadPrivateKey(pem, { passphrase: '密码 passphrase' }).publicKey).toEqual(rsa.publicKey);
     }
+  });
+
+  it('reads HMAC-SM3 under both OIDs in use (GM/T 0006 401.2 and GM/T 0091 401.3.1)', () => {
+    const der = encryptPrivateKey(p256, 'pw', { cipher: 'SM4-CBC', prf: 'HMAC-SM3', iterations: FAST, random: new SeededRandom(20) });
+    const info = parseDer(der, EncryptedPrivateKeyInfo);
+    const pbes2 = parseDer(new Uint8Array(info.encryptionAlgorithm.parameters as ArrayBuffer), PBES2_params);
+    const kdf = parseDer(new Uint8Array(pbes2.keyDerivationFunc.parameters as ArrayBuffer), PBKDF2_params);
+    expect(kdf.prf?.algorithm).toBe('1.2.156.10197.1.401.2');
+    (kdf.prf as AlgorithmIdentifier).algorithm = '1.2.156.10197.1.401.3.1';
+    pbes2.keyDerivationFunc.parameters = encodeDer(kdf).buffer as ArrayBuffer;
+    info.encryptionAlgorithm.parameters = encodeDer(pbes2).buffer as ArrayBuffer;
+    expect(loadPrivateKey(encodeDer(info), { passphrase: 'pw' }).publicKey).toEqual(p256.publicKey);
+    (kdf.prf as AlgorithmIdentifier).algorithm = OID.hmacWithSHA256;
+    pbes2.keyDerivationFunc.parameters = encodeDer(kdf).buffer as ArrayBuffer;
+    info.encryptionAlgorithm.parameters = encodeDer(pbes2).buffer as ArrayBuffer;
+    expect(() => loadPrivateKey(encodeDer(info), { passphrase: 'pw' })).toThrow(KeyPassphraseError);
   });
 
   it('is deterministic for a given RandomSource and differs for another', () => {

@@ -16,7 +16,7 @@ import { encodePem } from '../src/keys/pem.js';
 import { fakeCertificate } from './support/fake-certificate.js';
 
 // Random mutations of real key files must only ever raise OpenSealError subclasses, and quickly.
-const ITERATIONS = Number(process.env['FUZZ_ITERATIONS'] ?? 1500);
+const ITERATIONS = Number(process.env['FUZZ_ITERATIONS'] ?? 1000);
 const PASS = 'fuzz-pass';
 const LIMITS = { maxIterations: 50_000 };
 const rng = new SeededRandom(20261125);

@@ -1,7 +1,7 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier } from '@peculiar/asn1-x509';
 import { RsaSaPssParams } from '@peculiar/asn1-rsa';
-import { OID } from '@openseal/asn1';
+import { OID, parseDer } from '@openseal/asn1';
 import {
   CryptoUnsupportedError,
   type DigestAlgorithm,
@@ -109,7 +109,8 @@ export function signatureAlgorithmFromIdentifier(id: AlgorithmIdentifier, digest
       return { name: 'SM2', hash: 'SM3' };
     case OID.rsassaPss: {
       if (!id.parameters) return { name: 'RSA-PSS', hash: 'SHA-1', saltLength: 20 };
-      const p = AsnConvert.parse(id.parameters, RsaSaPssParams);
+      // parseDer: hostile parameters become a typed ASN1_* error, never a raw parser exception
+      const p = parseDer(new Uint8Array(id.parameters), RsaSaPssParams, 'RSASSA-PSS-params');
       const hash = digestAlgorithmFromOid(p.hashAlgorithm.algorithm);
       return { name: 'RSA-PSS', hash, saltLength: p.saltLength };
     }

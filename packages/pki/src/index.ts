@@ -4,3 +4,6 @@ export * from './crl/index.js';
 export * from './revocation/index.js';
 export * from './path/index.js';
 export * from './ca/index.js';
+export * from './cms/index.js';
+export * from './tsp/index.js';
+export * from './ocsp/index.js';

@@ -11,19 +11,18 @@ import {
   verifySignedData,
   type CmsVerification,
 } from '../src/cms/index.js';
-import type { PkiHierarchy } from '../src/ca/index.js';
-import { clock, makeHierarchy, provider, type TestKey } from './support/test-pki.js';
+import { clock, makeTestPki, provider, type CmsTestPki } from './support/cms-test-pki.js';
 
 const content = utf8('OpenSeal CMS test content — 电子印章');
 const KEY_TYPES: readonly KeyType[] = ['RSA', 'EC-P256', 'SM2'];
-const pkis = new Map<KeyType, PkiHierarchy<TestKey>>();
+const pkis = new Map<KeyType, CmsTestPki>();
 
 beforeAll(async () => {
-  for (const k of KEY_TYPES) pkis.set(k, await makeHierarchy(k));
+  for (const k of KEY_TYPES) pkis.set(k, await makeTestPki(k));
 });
 
-function pki(k: KeyType): PkiHierarchy<TestKey> {
-  return pkis.get(k) as PkiHierarchy<TestKey>;
+function pki(k: KeyType): CmsTestPki {
+  return pkis.get(k) as CmsTestPki;
 }
 
 function signer(k: KeyType) {

@@ -55,6 +55,18 @@ describe.each(['SM2', 'RSA', 'EC-P384'] as const)('CRL (%s)', async (keyType) =>
   });
 });
 
+describe('large CRLs', async () => {
+  const pki = await makeHierarchy('EC-P256');
+  it('parses a CRL with 20,000 entries (beyond asn1js node limits) and looks entries up by serial', async () => {
+    const revoked = Array.from({ length: 20_000 }, (_, i) => ({ serialNumber: BigInt(i + 1) * 0x1000193n, revokedAt: at(-1), reason: 'superseded' as const }));
+    const crl = await pki.intermediate.ca.issueCrl({ crlNumber: 1, revoked });
+    const parsed = parseCrl(crl.der);
+    expect(parsed.entries).toHaveLength(20_000);
+    expect(parsed.findEntry((20_000n * 0x1000193n).toString(16))).toMatchObject({ reason: 'superseded', revokedAt: at(-1) });
+    expect(await verifyCrlSignature(parsed, pki.intermediate.certificate, provider)).toBe(true);
+  });
+});
+
 describe('CRL input checks', async () => {
   const pki = await makeHierarchy('EC-P256');
   const ca = pki.intermediate;
@@ -64,6 +76,11 @@ describe('CRL input checks', async () => {
     await expect(issueCrl({ ...common, issuer: ca.certificate, signer: generateTestSigner('EC-P256') })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(issueCrl({ ...common, issuer: leaf.certificate, signer: leaf.key.signer })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
     await expect(issueCrl({ ...common, issuer: ca.certificate, signer: ca.key.signer, nextUpdate: at(0) })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+  it('rejects impossible dates instead of rolling them over', async () => {
+    const crl = await ca.ca.issueCrl({ crlNumber: 1, thisUpdate: new Date('2026-11-30T00:00:00Z'), nextUpdate: at(400), revoked: [] });
+    const hex = toHex(crl.der).replace(toHex(new TextEncoder().encode('261130000000Z')), toHex(new TextEncoder().encode('261131000000Z')));
+    expect(() => parseCrl(Uint8Array.from(Buffer.from(hex, 'hex')))).toThrowError(expect.objectContaining({ code: 'PKI_CRL_MALFORMED' }));
   });
   it('throws PKI_CRL_MALFORMED for bytes that are not a CRL', () => {
     expect(() => parseCrl(Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x01))).toThrowError(expect.objectContaining({ code: 'PKI_CRL_MALFORMED' }));

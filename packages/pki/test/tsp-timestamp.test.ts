@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OID } from '@openseal/asn1';
 import type { KeyType } from '@openseal/crypto';
 import { FixedClock, SeededRandom, utf8 } from '@openseal/kernel';
-import type { PkiHierarchy } from '../src/ca/index.js';
 import { addSignatureTimestamp, parseSignedData, signCms, signatureValueOf, verifySignedData } from '../src/cms/index.js';
 import {
   TimestampClient,
@@ -14,20 +13,20 @@ import {
   type TimestampResponderOptions,
 } from '../src/tsp/index.js';
 import { derOctetString, derOid, derSequence, derUnsignedInteger } from '../src/x509/der-writer.js';
-import { makeHierarchy, provider, T0, type TestKey } from './support/test-pki.js';
+import { makeTestPki, provider, T0, type CmsTestPki } from './support/cms-test-pki.js';
 
 const KEY_TYPES: readonly KeyType[] = ['RSA', 'EC-P256', 'SM2'];
-const pkis = new Map<KeyType, PkiHierarchy<TestKey>>();
+const pkis = new Map<KeyType, CmsTestPki>();
 const tsaClock = new FixedClock(new Date(T0.getTime() + 3_600_000 + 250));
 const POLICY = '1.3.6.1.4.1.99999.1.1';
 const data = utf8('document to timestamp');
 
 beforeAll(async () => {
-  for (const k of KEY_TYPES) pkis.set(k, await makeHierarchy(k));
+  for (const k of KEY_TYPES) pkis.set(k, await makeTestPki(k));
 });
 
-function pki(k: KeyType): PkiHierarchy<TestKey> {
-  return pkis.get(k) as PkiHierarchy<TestKey>;
+function pki(k: KeyType): CmsTestPki {
+  return pkis.get(k) as CmsTestPki;
 }
 
 function responder(k: KeyType, extra: Partial<TimestampResponderOptions> = {}): TimestampResponderOptions {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OID } from '@openseal/asn1';
 import type { KeyType } from '@openseal/crypto';
-import { fromHex, toHex } from '@openseal/kernel';
+import { OpenSealError, SeededRandom, fromHex, toHex } from '@openseal/kernel';
+import { validateCertificatePath } from '../src/path/index.js';
 import {
   Certificate,
   buildCertificate,
@@ -219,3 +220,38 @@ function lastIndexOf(haystack: Uint8Array, needle: Uint8Array): number {
   }
   throw new Error('needle not found');
 }
+
+describe('hostile input', () => {
+  it('never throws anything but typed errors from parsing, and never throws from validation, over 600 mutations', async () => {
+    const signer = generateTestSigner('EC-P256');
+    const cert = await buildCertificate({
+      subject: [{ C: 'CN' }, { O: '某某' }, { CN: 'fuzz' }],
+      serialNumber: '01',
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+      notAfter: new Date('2027-01-01T00:00:00Z'),
+      publicKey: signer.publicKey,
+      signer,
+      extensions: { basicConstraints: { cA: true }, keyUsage: ['keyCertSign'], subjectAltName: [{ type: 'dns', value: 'a.cn' }], crlDistributionPoints: ['http://x/c'] },
+    });
+    const random = new SeededRandom(99);
+    let parsed = 0;
+    for (let n = 0; n < 600; n++) {
+      const der = cert.der.slice();
+      const r = random.bytes(3);
+      const flips = 1 + ((r[0] as number) % 3);
+      for (let k = 0; k < flips; k++) {
+        const pos = (((r[1] as number) << 8) | (r[2] as number)) % der.length;
+        der[(pos + k * 31) % der.length] = random.bytes(1)[0] as number;
+      }
+      try {
+        parseCertificate(der);
+        parsed++;
+      } catch (e) {
+        expect(e).toBeInstanceOf(OpenSealError);
+      }
+      const result = await validateCertificatePath(der, { trustAnchors: [cert], at: new Date('2026-06-01T00:00:00Z'), provider });
+      expect(['VALID', 'INVALID', 'INDETERMINATE']).toContain(result.status);
+    }
+    expect(parsed).toBeGreaterThan(50);
+  });
+});

@@ -23,3 +23,11 @@ export function resolvePassphrase(o: PassphraseOptions): string | undefined {
   }
   return o.passphrase;
 }
+
+/** Adds the three passphrase options to a command. */
+export function passphraseOptions<T extends { option(flags: string, description: string): T }>(command: T): T {
+  return command
+    .option('--passphrase-file <file>', 'read the passphrase from the first line of a file')
+    .option('--passphrase-env <var>', 'read the passphrase from an environment variable')
+    .option('--passphrase <text>', 'the passphrase itself (visible to other users: prefer the two above)');
+}

@@ -1,2 +1,3 @@
-// Browser entry point (WebCrypto + JS SM2/SM3).
-export {};
+// Browser entry point (WebCrypto + JS SM2/SM3). Nothing here may import node:*.
+export * from './browser-crypto-provider.js';
+export * from './browser-hash.js';

@@ -1,1 +1,3 @@
 export * from './signature-encoding.js';
+export * from './nist-curves.js';
+export * from './ecdsa-verify.js';

@@ -38,7 +38,7 @@ const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE']);
  */
 export function readKeyMaterial(input: Uint8Array | string): KeyMaterial {
   if (typeof input !== 'string' && input.length > 0 && input[0] === 0x30 && !looksLikeText(input)) {
-    return { key: { container: detectDerContainer(input), der: input.slice() }, certificates: [] };
+    return { key: { container: detectDerContainer(input), der: new Uint8Array(input) }, certificates: [] };
   }
   const text = typeof input === 'string' ? input : fromUtf8(input);
   if (!looksLikePem(text)) throw new KeyFormatError('input is neither PEM nor DER');

@@ -6,3 +6,5 @@ export * from './node-hash.js';
 export * from './node-sm2.js';
 export { nativeSm2Arithmetic } from './native-sm2-arithmetic.js';
 export * from './sm4.js';
+export * from './node-crypto-provider.js';
+export * from './node-sign.js';

@@ -65,8 +65,8 @@ function computeTag(cipher: GcmBlockCipher, h: Ghash, j0: Uint8Array, aad: Uint8
   return gctr(cipher, j0, s);
 }
 
-/** §6.5 GCTR with inc32: split where the low 32 bits of the counter would wrap. */
-function gctr(cipher: GcmBlockCipher, icb: Uint8Array, data: Uint8Array): Uint8Array {
+/** §6.5 GCTR_K(ICB, X) with inc32: split where the low 32 bits of the counter would wrap. */
+export function gctr(cipher: GcmBlockCipher, icb: Uint8Array, data: Uint8Array): Uint8Array {
   if (data.length === 0) return new Uint8Array(0);
   const out = new Uint8Array(data.length);
   const counter = icb.slice();

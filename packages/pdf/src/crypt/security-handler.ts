@@ -76,7 +76,7 @@ export class StandardSecurityHandler {
     if (r >= 5) {
       const oe = bytesOf(resolve(encrypt.get('OE')));
       const ue = bytesOf(resolve(encrypt.get('UE')));
-      if (!oe || !ue || o.length < 48 || u.length < 48) throw new PdfMalformedError('AES-256 /Encrypt without /OE, /UE or 48-byte /O, /U');
+      if (!oe || !ue || o.length < 48 || u.length < 48 || oe.length < 32 || ue.length < 32) throw new PdfMalformedError('AES-256 /Encrypt without /OE, /UE or 48-byte /O, /U');
       const res = aes256FileKey(aes256PasswordBytes(tried), { r, o, u, oe, ue });
       key = res?.key;
       owner = res?.owner ?? false;

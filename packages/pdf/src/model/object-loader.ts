@@ -47,7 +47,9 @@ export class ObjectLoader {
     });
     const obj = parser.parseIndirect();
     numGen = [obj.num, obj.gen];
-    const value = this.security && obj.num !== this.encryptNum ? this.#decryptStrings(obj.value, obj.num, obj.gen) : obj.value;
+    // §7.6.2: neither /Encrypt nor a cross-reference stream (dictionary included) is encrypted.
+    const exempt = obj.num === this.encryptNum || (obj.value instanceof PdfStream && obj.value.dict.getName('Type') === 'XRef');
+    const value = this.security && !exempt ? this.#decryptStrings(obj.value, obj.num, obj.gen) : obj.value;
     const out = { num: obj.num, gen: obj.gen, value };
     this.#direct.set(offset, out);
     return out;

@@ -86,6 +86,11 @@ export class PdfDocument {
     return this.#recovered;
   }
 
+  /** Bytes after the end of the last revision (kept as they are by the incremental writer). */
+  get trailingBytes(): number {
+    return this.bytes.length - (this.revisions[this.revisions.length - 1]?.end ?? this.bytes.length);
+  }
+
   /** The document at the end of revision `index` (0 = original). */
   revision(index: number): RevisionView {
     if (!Number.isInteger(index) || index < 0 || index >= this.revisions.length) throw new RangeError(`no revision ${index}`);

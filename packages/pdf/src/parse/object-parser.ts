@@ -42,6 +42,12 @@ export class ObjectParser {
     if (n.type !== 'number' || !n.integer || g.type !== 'number' || !g.integer || kw.type !== 'keyword' || kw.value !== 'obj') {
       throw new PdfMalformedError('expected "N G obj"', { offset: start });
     }
+    // An empty object ("N G obj endobj") reads as null, as qpdf and pdf.js read it.
+    const first = lx.peek();
+    if (first.type === 'keyword' && first.value === 'endobj') {
+      lx.next();
+      return { num: n.value, gen: g.value, value: null, end: lx.pos };
+    }
     let value = this.parseObject();
     const after = lx.pos;
     const t = lx.next();

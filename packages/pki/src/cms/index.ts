@@ -1,5 +1,5 @@
 export * from './errors.js';
-export * from './verification-report.js';
+export type { Indication, SubIndication, CheckStatus, CheckResult, Verdict } from './verification-report.js';
 export type { CmsAttribute } from './cms-attribute.js';
 export { contentTypeAttribute, messageDigestAttribute, signingTimeAttribute, signingCertificateV2Attribute, signatureTimestampAttribute } from './cms-attribute.js';
 export * from './prepare-signed-data.js';

@@ -1,10 +1,11 @@
-import { CertificateList, InvalidityDate, IssuingDistributionPoint } from '@peculiar/asn1-x509';
+import { AlgorithmIdentifier, IssuingDistributionPoint } from '@peculiar/asn1-x509';
 import { OID, checkDer, parseDer } from '@openseal/asn1';
 import type { SignatureAlgorithm } from '@openseal/crypto';
 import { OpenSealError, bytesToBigInt } from '@openseal/kernel';
 import { signatureAlgorithmFromIdentifier } from '../algorithm-identifier.js';
 import type { RawExtension } from '../x509/certificate-extensions.js';
-import { derChildren, derNodeAt, derSlice, derValue } from '../x509/der-reader.js';
+import { decodeOid, derChildren, derNodeAt, derSlice, derValue, type DerNode } from '../x509/der-reader.js';
+import { decodeDerTime } from '../x509/der-time.js';
 import { DistinguishedName } from '../x509/distinguished-name.js';
 import { CrlMalformedError } from '../x509/errors.js';
 import { decodePemBlocks, encodePemBlock, looksLikePem } from '../x509/pem.js';
@@ -57,28 +58,49 @@ export class Crl {
   readonly #bySerial: ReadonlyMap<string, RevokedEntry>;
 
   private constructor(der: Uint8Array) {
+    // Walked with the DER reader, not asn1-schema: CRLs can hold far more entries than its node limit.
     const top = derNodeAt(der, 0);
     const parts = top.tag === 0x30 ? derChildren(der, top) : [];
-    const [tbsNode] = parts;
-    if (parts.length !== 3 || !tbsNode || tbsNode.tag !== 0x30) throw new CrlMalformedError('not a CertificateList SEQUENCE');
+    const [tbsNode, algNode, sigNode] = parts;
+    if (parts.length !== 3 || !tbsNode || tbsNode.tag !== 0x30 || !algNode || !sigNode || sigNode.tag !== 0x03) {
+      throw new CrlMalformedError('not a CertificateList SEQUENCE { tbsCertList, signatureAlgorithm, signature }');
+    }
     const fields = derChildren(der, tbsNode);
-    const issuerNode = fields[fields[0]?.tag === 0x02 ? 2 : 1];
-    if (!issuerNode || issuerNode.tag !== 0x30) throw new CrlMalformedError('TBSCertList has no issuer');
-    const asn = parseDer(der, CertificateList, 'CertificateList');
-    const tbs = asn.tbsCertList;
-    if (asn.signatureAlgorithm.algorithm !== tbs.signature.algorithm) {
+    let i = 0;
+    const next = (accept: (tag: number) => boolean): DerNode | undefined => {
+      const node = fields[i];
+      if (node && accept(node.tag)) {
+        i++;
+        return node;
+      }
+      return undefined;
+    };
+    const versionNode = next((t) => t === 0x02);
+    const innerAlgNode = next((t) => t === 0x30);
+    const issuerNode = next((t) => t === 0x30);
+    const thisUpdateNode = next(isTime);
+    if (!innerAlgNode || !issuerNode || !thisUpdateNode) throw new CrlMalformedError('TBSCertList fields are missing');
+    const nextUpdateNode = next(isTime);
+    const revokedNode = next((t) => t === 0x30);
+    const extensionsNode = next((t) => t === 0xa0);
+    if (i !== fields.length) throw new CrlMalformedError('unexpected field in TBSCertList');
+    const outerAlg = parseDer(derSlice(der, algNode), AlgorithmIdentifier, 'AlgorithmIdentifier');
+    if (outerAlg.algorithm !== parseDer(derSlice(der, innerAlgNode), AlgorithmIdentifier, 'AlgorithmIdentifier').algorithm) {
       throw new CrlMalformedError('outer and inner signature algorithms differ');
     }
+    const bits = derValue(der, sigNode);
+    if (bits[0] !== 0) throw new CrlMalformedError('signature BIT STRING has unused bits');
+
     this.der = der;
     this.tbsDer = derSlice(der, tbsNode);
-    this.version = (tbs.version ?? 0) + 1;
+    this.version = versionNode ? Number(bytesToBigInt(derValue(der, versionNode))) + 1 : 1;
     this.issuer = DistinguishedName.fromDer(derSlice(der, issuerNode));
-    this.thisUpdate = tbs.thisUpdate.getTime();
-    this.nextUpdate = tbs.nextUpdate?.getTime();
-    this.signatureAlgorithmOid = asn.signatureAlgorithm.algorithm;
-    this.signatureAlgorithm = supportedAlgorithm(asn);
-    this.signatureValue = new Uint8Array(asn.signature);
-    this.extensionList = (tbs.crlExtensions ?? []).map((e) => ({ oid: e.extnID, critical: e.critical, value: new Uint8Array(e.extnValue.buffer) }));
+    this.thisUpdate = decodeDerTime(thisUpdateNode.tag, derValue(der, thisUpdateNode));
+    this.nextUpdate = nextUpdateNode ? decodeDerTime(nextUpdateNode.tag, derValue(der, nextUpdateNode)) : undefined;
+    this.signatureAlgorithmOid = outerAlg.algorithm;
+    this.signatureAlgorithm = supportedAlgorithm(outerAlg);
+    this.signatureValue = bits.subarray(1);
+    this.extensionList = extensionsNode ? readExtensions(der, derChildren(der, extensionsNode)[0]) : [];
     const ext = (oid: string): Uint8Array | undefined => this.extensionList.find((e) => e.oid === oid)?.value;
     const number = ext(OID.cRLNumber);
     this.crlNumber = number ? readInteger(number) : undefined;
@@ -97,29 +119,7 @@ export class Crl {
       };
     } else this.scope = undefined;
     this.unknownCriticalExtensions = this.extensionList.filter((e) => e.critical && !CRL_RECOGNISED.has(e.oid)).map((e) => e.oid);
-    this.entries = (tbs.revokedCertificates ?? []).map((r) => {
-      const extensions = r.crlEntryExtensions ?? [];
-      let reason: CrlReason | undefined;
-      let invalidityDate: Date | undefined;
-      for (const e of extensions) {
-        const value = new Uint8Array(e.extnValue.buffer);
-        if (e.extnID === OID.cRLReason) {
-          checkDer(value);
-          if (value[0] !== 0x0a || value.length !== 3) throw new CrlMalformedError('reasonCode is not a one-octet ENUMERATED');
-          reason = crlReasonFromCode(value[2] as number);
-          if (reason === undefined) throw new CrlMalformedError('unknown reasonCode', { code: value[2] });
-        } else if (e.extnID === '2.5.29.24') {
-          invalidityDate = parseDer(value, InvalidityDate).value;
-        }
-      }
-      return {
-        serialNumber: serialHexFromContent(new Uint8Array(r.userCertificate)),
-        revokedAt: r.revocationDate.getTime(),
-        ...(reason === undefined ? {} : { reason }),
-        ...(invalidityDate === undefined ? {} : { invalidityDate }),
-        unknownCriticalExtensions: extensions.filter((e) => e.critical && !ENTRY_RECOGNISED.has(e.extnID)).map((e) => e.extnID),
-      };
-    });
+    this.entries = revokedNode ? derChildren(der, revokedNode).map((entry) => readEntry(der, entry)) : [];
     this.#bySerial = new Map(this.entries.map((e) => [e.serialNumber, e]));
   }
 
@@ -156,13 +156,59 @@ export function parseCrl(input: Uint8Array | string): Crl {
   return Crl.fromDer(input);
 }
 
-function supportedAlgorithm(asn: CertificateList): SignatureAlgorithm | undefined {
+function supportedAlgorithm(id: AlgorithmIdentifier): SignatureAlgorithm | undefined {
   try {
-    return signatureAlgorithmFromIdentifier(asn.signatureAlgorithm);
+    return signatureAlgorithmFromIdentifier(id);
   } catch (e) {
     if (e instanceof OpenSealError) return undefined; // unsupported: reported when the signature is checked
     throw e;
   }
+}
+
+function isTime(tag: number): boolean {
+  return tag === 0x17 || tag === 0x18;
+}
+
+/** revokedCertificates entry: SEQUENCE { userCertificate INTEGER, revocationDate Time, crlEntryExtensions OPTIONAL } */
+function readEntry(der: Uint8Array, node: DerNode): RevokedEntry {
+  const [serial, date, extensions, ...rest] = node.tag === 0x30 ? derChildren(der, node) : [];
+  if (!serial || serial.tag !== 0x02 || !date || !isTime(date.tag) || rest.length > 0) throw new CrlMalformedError('malformed revokedCertificates entry');
+  const list = extensions ? readExtensions(der, extensions) : [];
+  let reason: CrlReason | undefined;
+  let invalidityDate: Date | undefined;
+  for (const e of list) {
+    if (e.oid === OID.cRLReason) {
+      if (e.value[0] !== 0x0a || e.value.length !== 3) throw new CrlMalformedError('reasonCode is not a one-octet ENUMERATED');
+      reason = crlReasonFromCode(e.value[2] as number);
+      if (reason === undefined) throw new CrlMalformedError('unknown reasonCode', { code: e.value[2] });
+    } else if (e.oid === '2.5.29.24') {
+      checkDer(e.value);
+      const t = derNodeAt(e.value, 0);
+      invalidityDate = decodeDerTime(t.tag, derValue(e.value, t));
+    }
+  }
+  return {
+    serialNumber: serialHexFromContent(derValue(der, serial)),
+    revokedAt: decodeDerTime(date.tag, derValue(der, date)),
+    ...(reason === undefined ? {} : { reason }),
+    ...(invalidityDate === undefined ? {} : { invalidityDate }),
+    unknownCriticalExtensions: list.filter((e) => e.critical && !ENTRY_RECOGNISED.has(e.oid)).map((e) => e.oid),
+  };
+}
+
+/** Extensions ::= SEQUENCE OF SEQUENCE { extnID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING } */
+function readExtensions(der: Uint8Array, list: DerNode | undefined): RawExtension[] {
+  if (!list || list.tag !== 0x30) throw new CrlMalformedError('Extensions is not a SEQUENCE');
+  return derChildren(der, list).map((ext) => {
+    const parts = ext.tag === 0x30 ? derChildren(der, ext) : [];
+    const [oid, second, third] = parts;
+    const critical = parts.length === 3 && second?.tag === 0x01 ? derValue(der, second)[0] !== 0 : false;
+    const value = parts.length === 3 ? third : second;
+    if (!oid || oid.tag !== 0x06 || !value || value.tag !== 0x04 || parts.length > 3 || (parts.length === 3 && second?.tag !== 0x01)) {
+      throw new CrlMalformedError('malformed Extension');
+    }
+    return { oid: decodeOid(derValue(der, oid)), critical, value: derValue(der, value) };
+  });
 }
 
 function readInteger(der: Uint8Array): bigint {

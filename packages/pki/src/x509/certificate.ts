@@ -5,6 +5,7 @@ import { OpenSealError, equalBytes } from '@openseal/kernel';
 import { signatureAlgorithmFromIdentifier } from '../algorithm-identifier.js';
 import { decodeCertificateExtensions, type CertificateExtensions, type RawExtension } from './certificate-extensions.js';
 import { derChildren, derNodeAt, derSlice, derValue } from './der-reader.js';
+import { decodeDerTime } from './der-time.js';
 import { DistinguishedName } from './distinguished-name.js';
 import { CertificateMalformedError } from './errors.js';
 import type { KeyUsage } from './key-usage.js';
@@ -48,10 +49,12 @@ export class Certificate {
     const tbs = asn.tbsCertificate;
     const fields = derChildren(der, tbsNode);
     const offset = fields[0]?.tag === 0xa0 ? 1 : 0;
-    const [serialNode, , issuerNode, , subjectNode, spkiNode] = fields.slice(offset);
-    if (!serialNode || serialNode.tag !== 0x02 || !issuerNode || !subjectNode || !spkiNode) {
+    const [serialNode, , issuerNode, validityNode, subjectNode, spkiNode] = fields.slice(offset);
+    if (!serialNode || serialNode.tag !== 0x02 || !issuerNode || !validityNode || !subjectNode || !spkiNode) {
       throw new CertificateMalformedError('TBSCertificate fields are missing');
     }
+    const [notBeforeNode, notAfterNode] = derChildren(der, validityNode);
+    if (!notBeforeNode || !notAfterNode) throw new CertificateMalformedError('Validity is incomplete');
     if (asn.signatureAlgorithm.algorithm !== tbs.signature.algorithm) {
       // RFC 5280 §4.1.1.2: signatureAlgorithm MUST equal the TBSCertificate signature field
       throw new CertificateMalformedError('outer and inner signature algorithms differ', {
@@ -65,8 +68,8 @@ export class Certificate {
     this.serialNumber = serialHexFromContent(derValue(der, serialNode));
     this.issuer = DistinguishedName.fromDer(derSlice(der, issuerNode));
     this.subject = DistinguishedName.fromDer(derSlice(der, subjectNode));
-    this.notBefore = tbs.validity.notBefore.getTime();
-    this.notAfter = tbs.validity.notAfter.getTime();
+    this.notBefore = decodeDerTime(notBeforeNode.tag, derValue(der, notBeforeNode));
+    this.notAfter = decodeDerTime(notAfterNode.tag, derValue(der, notAfterNode));
     this.publicKey = derSlice(der, spkiNode);
     this.keyType = keyTypeOf(this.publicKey);
     this.signatureAlgorithmOid = asn.signatureAlgorithm.algorithm;

@@ -1,23 +1,19 @@
-/** Test-only node:crypto signer and provider (RSA, ECDSA) used until the real Node provider exists. */
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { SeededRandom, type RandomSource } from '@openseal/kernel';
+/** Test-only CryptoProvider (node:crypto for RSA/ECDSA, the engine's SM2) until NodeCryptoProvider exists. */
+import { createHash, createPublicKey, generateKeyPairSync, verify, type KeyObject } from 'node:crypto';
+import { SoftwareSigner } from '@openseal/crypto/node';
+import { SeededRandom } from '@openseal/kernel';
 import {
   CryptoUnsupportedError,
-  encodeEcPublicKey,
+  createEcPrivateKey,
+  parsePkcs8PrivateKey,
   parsePublicKey,
   sm2GeneratePrivateKey,
-  sm2PublicKeyFromPrivate,
-  sm2Sign,
   sm2Verify,
-  KeyAlgorithmMismatchError,
-  algorithmFitsKey,
-  defaultSignatureAlgorithm,
   type CryptoProvider,
   type DigestAlgorithm,
   type Hasher,
   type KeyType,
   type SignatureAlgorithm,
-  type Signer,
 } from '@openseal/crypto';
 
 const NODE_HASH: Record<DigestAlgorithm, string> = { SM3: 'sm3', 'SHA-1': 'sha1', 'SHA-256': 'sha256', 'SHA-384': 'sha384', 'SHA-512': 'sha512' };
@@ -60,62 +56,22 @@ export class TestProvider implements CryptoProvider {
   }
 }
 
-/** SM2 signer over the engine's pure SM2 (standard user ID) — tests only. */
-export class TestSm2Signer implements Signer {
-  readonly keyType = 'SM2' as const;
-  readonly algorithm: SignatureAlgorithm = { name: 'SM2', hash: 'SM3' };
-  readonly publicKey: Uint8Array;
-  readonly privateKey: Uint8Array;
-  readonly #random: RandomSource;
-  constructor(privateKey: Uint8Array, random: RandomSource) {
-    this.privateKey = privateKey;
-    this.publicKey = encodeEcPublicKey('SM2', sm2PublicKeyFromPrivate(privateKey));
-    this.#random = random;
-  }
-  async sign(data: Uint8Array, algorithm: SignatureAlgorithm = this.algorithm): Promise<Uint8Array> {
-    if (algorithm.name !== 'SM2') throw new KeyAlgorithmMismatchError('SM2', algorithm.name);
-    return sm2Sign(this.privateKey, data, { random: this.#random, ...(algorithm.userId ? { userId: algorithm.userId } : {}) });
-  }
-}
-
 let sm2Seed = 1000;
 
-export class TestSigner implements Signer {
-  readonly publicKey: Uint8Array;
-  readonly algorithm: SignatureAlgorithm;
-  readonly #key: KeyObject;
-  constructor(readonly keyType: KeyType, privateKey: KeyObject) {
-    this.#key = privateKey;
-    this.publicKey = new Uint8Array(createPublicKey(privateKey).export({ format: 'der', type: 'spki' }));
-    this.algorithm = defaultSignatureAlgorithm(keyType);
-  }
-  /** PKCS#8 PEM, for handing the key to OpenSSL in interop tests. */
-  privateKeyPem(): string {
-    return this.#key.export({ format: 'pem', type: 'pkcs8' }) as string;
-  }
-  async sign(data: Uint8Array, algorithm: SignatureAlgorithm = this.algorithm): Promise<Uint8Array> {
-    if (!algorithmFitsKey(algorithm, this.keyType)) throw new KeyAlgorithmMismatchError(this.keyType, algorithm.name);
-    if (algorithm.name === 'SM2' || algorithm.name === 'RSA-PSS') throw new CryptoUnsupportedError(algorithm.name);
-    const hash = NODE_HASH[algorithm.hash];
-    return new Uint8Array(sign(hash, data, algorithm.name === 'ECDSA' ? { key: this.#key, dsaEncoding: 'der' } : this.#key));
-  }
-}
-
-export function generateTestSigner(keyType: KeyType): Signer {
+/** A fresh software signer (the real SoftwareSigner); keys from node:crypto, SM2 scalars from a seeded source. */
+export function generateTestSigner(keyType: KeyType): SoftwareSigner {
   switch (keyType) {
     case 'RSA':
-      return new TestSigner(keyType, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
+      return fromNodeKey(generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey);
     case 'EC-P256':
-      return new TestSigner(keyType, generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey);
+      return fromNodeKey(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey);
     case 'EC-P384':
-      return new TestSigner(keyType, generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey);
-    case 'SM2': {
-      const random = new SeededRandom(++sm2Seed);
-      return new TestSm2Signer(sm2GeneratePrivateKey(random), random);
-    }
+      return fromNodeKey(generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey);
+    case 'SM2':
+      return new SoftwareSigner(createEcPrivateKey('SM2', sm2GeneratePrivateKey(new SeededRandom(++sm2Seed))));
   }
 }
 
-export function signerFromPem(keyType: KeyType, pem: string): TestSigner {
-  return new TestSigner(keyType, createPrivateKey(pem));
+function fromNodeKey(key: KeyObject): SoftwareSigner {
+  return new SoftwareSigner(parsePkcs8PrivateKey(new Uint8Array(key.export({ format: 'der', type: 'pkcs8' }))));
 }

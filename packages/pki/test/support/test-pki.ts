@@ -1,19 +1,25 @@
 /** Test-only PKI helpers: memoised keys (one per key type and role per test file) and a fixed clock. */
 import type { KeyType, Signer } from '@openseal/crypto';
+import { SoftwareSigner, generateKeyPair } from '@openseal/crypto/node';
 import { FixedClock, SeededRandom } from '@openseal/kernel';
 import { createPkiHierarchy, type KeyFactory, type PkiHierarchy, type PkiHierarchySpec } from '../../src/ca/index.js';
-import { TestProvider, generateTestSigner } from './test-crypto.js';
+import { TestProvider } from './test-crypto.js';
 
 export interface TestKey {
   readonly signer: Signer;
 }
 
-const keys = new Map<string, TestKey>();
+const keys = new Map<string, Promise<TestKey>>();
+const keyRandom = new SeededRandom(424242);
 
-export const testKeyFactory: KeyFactory<TestKey> = async (keyType: KeyType, role: string) => {
+/** Software keys (RSA-2048 for speed), generated once per key type and role in each test file. */
+export const testKeyFactory: KeyFactory<TestKey> = (keyType: KeyType, role: string) => {
   const id = `${keyType}/${role}`;
   let key = keys.get(id);
-  if (!key) keys.set(id, (key = { signer: generateTestSigner(keyType) }));
+  if (!key) {
+    key = generateKeyPair(keyType, { random: keyRandom, rsaBits: 2048 }).then((k) => ({ signer: new SoftwareSigner(k) }));
+    keys.set(id, key);
+  }
   return key;
 };
 

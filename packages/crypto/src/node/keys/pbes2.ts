@@ -17,6 +17,8 @@ const PRFS: readonly { name: Pbkdf2Prf; oid: string; nodeHash: string }[] = [
   { name: 'HMAC-SHA384', oid: OID.hmacWithSHA384, nodeHash: 'sha384' },
   { name: 'HMAC-SHA512', oid: OID.hmacWithSHA512, nodeHash: 'sha512' },
   { name: 'HMAC-SM3', oid: OID.hmacWithSM3, nodeHash: 'sm3' },
+  // GM/T 0091-2020 Appendix A.2 names id-hmacWithSM3 1.2.156.10197.1.401.3.1 (read only; 401.2 is what is written).
+  { name: 'HMAC-SM3', oid: '1.2.156.10197.1.401.3.1', nodeHash: 'sm3' },
 ];
 
 /** Upper bound on KDF iteration counts read from files: a hostile count must not stall the process. */

@@ -59,17 +59,30 @@ export function readPkcs12(der: Uint8Array, options: ReadPkcs12Options = {}): Pk
   }
   const authSafe = dataContent(pfx.authSafe);
   const passphrase = options.passphrase ?? '';
-  if (pfx.macData && !verifyPkcs12Mac(pfx.macData, authSafe, passphrase, limits)) {
+  // asn1-pfx fills an absent (optional) macData with an empty default object.
+  const macData = pfx.macData?.mac.digestAlgorithm.algorithm ? pfx.macData : undefined;
+  if (macData && !verifyPkcs12Mac(macData, authSafe, passphrase, limits)) {
     throw new KeyPassphraseError(options.passphrase === undefined ? 'missing' : 'wrong', { container: 'pkcs12' });
   }
   const keys: FoundKey[] = [];
   const certs: FoundCert[] = [];
-  for (const info of parseDer(authSafe, AuthenticatedSafe, 'AuthenticatedSafe')) {
-    const safeContents = openSafe(info, passphrase, limits, options.keyOnly === true);
-    if (safeContents) collectBags(safeContents, passphrase, limits, keys, certs, 0);
+  let skipped: CryptoUnsupportedError | undefined;
+  try {
+    for (const info of parseDer(authSafe, AuthenticatedSafe, 'AuthenticatedSafe')) {
+      const safeContents = openSafe(info, passphrase, limits);
+      if (safeContents instanceof CryptoUnsupportedError && options.keyOnly === true) skipped = safeContents;
+      else if (safeContents instanceof CryptoUnsupportedError) throw safeContents;
+      else collectBags(safeContents, passphrase, limits, keys, certs, 0);
+    }
+  } catch (e) {
+    // Without a MAC nothing proved the empty default right, so a failed decryption means "missing".
+    if (e instanceof KeyPassphraseError && !macData && options.passphrase === undefined) {
+      throw new KeyPassphraseError('missing', { container: 'pkcs12' }, { cause: e });
+    }
+    throw e;
   }
   const [found, ...more] = keys;
-  if (!found) throw new KeyFormatError('the PKCS#12 file holds no private key');
+  if (!found) throw skipped ?? new KeyFormatError('the PKCS#12 file holds no private key');
   if (more.length > 0) throw new KeyFormatError('the PKCS#12 file holds more than one private key', { count: keys.length });
   return {
     key: found.key,
@@ -82,7 +95,8 @@ function dataContent(info: ContentInfo): Uint8Array {
   return new Uint8Array(parseDer(new Uint8Array(info.content), OctetString, 'Data').buffer);
 }
 
-function openSafe(info: ContentInfo, passphrase: string, limits: KdfLimits, keyOnly: boolean): Uint8Array | undefined {
+/** The SafeContents octets of one AuthenticatedSafe entry, or the refusal of a legacy cipher (returned, not thrown). */
+function openSafe(info: ContentInfo, passphrase: string, limits: KdfLimits): Uint8Array | CryptoUnsupportedError {
   if (info.contentType === id_data) return dataContent(info);
   if (info.contentType !== id_encryptedData) {
     throw new CryptoUnsupportedError('PKCS#12 public-key privacy mode', { contentType: info.contentType });
@@ -96,7 +110,7 @@ function openSafe(info: ContentInfo, passphrase: string, limits: KdfLimits, keyO
   try {
     plain = passwordDecrypt(eci.contentEncryptionAlgorithm, ciphertext, passphrase, limits);
   } catch (e) {
-    if (keyOnly && e instanceof CryptoUnsupportedError) return undefined;
+    if (e instanceof CryptoUnsupportedError) return e;
     throw e;
   }
   try {

@@ -1,0 +1,10 @@
+export * from './errors.js';
+export type { CertIdValue, OcspHashAlgorithm } from './cert-id.js';
+export { encodeCertId, certIdMatches } from './cert-id.js';
+export { createOcspRequest } from './create-ocsp-request.js';
+export * from './parse-ocsp-request.js';
+export * from './create-ocsp-response.js';
+export * from './parse-ocsp-response.js';
+export * from './verify-ocsp-response.js';
+export * from './ocsp-client.js';
+export * from './ocsp-revocation-source.js';
