@@ -1,6 +1,6 @@
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { OpenSealError } from '@openseal/kernel';
-import { checkDer, type DerLimits } from './der-guard.js';
+import { DEFAULT_DER_LIMITS, checkDer, type DerLimits } from './der-guard.js';
 import { Asn1StructureError } from './errors.js';
 
 type Ctor<T> = new () => T;
@@ -10,9 +10,14 @@ type Ctor<T> = new () => T;
  * size. Any failure becomes a typed error (ASN1_MALFORMED / ASN1_UNEXPECTED_STRUCTURE); never a crash.
  */
 export function parseDer<T>(bytes: Uint8Array, type: Ctor<T>, name = type.name, limits?: Partial<DerLimits>): T {
-  checkDer(bytes, limits);
+  const lim = { ...DEFAULT_DER_LIMITS, ...limits };
+  checkDer(bytes, lim);
   try {
-    return AsnConvert.parse(bytes, type);
+    // The guard has already bounded size, depth and node count; give asn1js the same limits
+    // (its own defaults refuse more than 10,000 nodes, e.g. a CRL of ~1,200 entries).
+    return AsnConvert.parse(bytes, type, {
+      berOptions: { maxDepth: lim.maxDepth + 2, maxNodes: lim.maxNodes, maxContentLength: lim.maxBytes },
+    });
   } catch (e) {
     if (e instanceof OpenSealError) throw e;
     throw new Asn1StructureError(name, { cause: e });

@@ -111,6 +111,20 @@ describe.each(engines)('SM2 on sm2p256v1 (%s)', (_name, sm2) => {
     }
   });
 
+  it('a key verified many times moves to a precomputed table and still rejects tampered signatures', () => {
+    const random = new SeededRandom(21);
+    const d = sm2.generatePrivateKey(random);
+    const p = sm2.publicKeyFromPrivate(d);
+    for (let i = 0; i < 24; i++) {
+      const m = random.bytes(40);
+      const sig = sm2.sign(d, m, { random });
+      expect(sm2.verify(p, m, sig)).toBe(true);
+      expect(sm2.verify(p, flip(m, 0), sig)).toBe(false);
+      expect(sm2.verify(p, m, flip(sig, sig.length - 1))).toBe(false);
+    }
+    expect(sm2.curve.pointTable(sm2.curve.decodePoint(p)!)).not.toBeNull();
+  });
+
   it('vector 6.1: with fixed k the exact C1, C3, C2 and GB/T 35276 DER', () => {
     const e = ENC_6_1;
     const der = sm2.encrypt(fromHex(e.publicKey), fromHex(e.message), { random: new FixedRandom(fromHex(e.k)) });

@@ -102,3 +102,18 @@ describe('OfdBuilder → writeOfd → OfdDocument', () => {
     expect(OfdPackage.read(a).entries.every((e) => e.modifiedAt?.toISOString() === '2024-01-02T03:04:06.000Z')).toBe(true);
   });
 });
+
+describe('PageBuilder.object', () => {
+  it('gives nested PageBlock content document-unique IDs', () => {
+    const b = new OfdBuilder({ docInfo: { docId: '0123456789abcdef0123456789abcdef' } });
+    const page = b.addPage();
+    const block = page.object({
+      kind: 'PageBlock',
+      objects: [{ kind: 'PathObject', boundary: { x: 0, y: 0, width: 1, height: 1 }, abbreviatedData: [{ op: 'M', x: 0, y: 0 }, { op: 'L', x: 1, y: 1 }] }],
+    });
+    const doc = OfdDocument.read(b.toBytes());
+    const stored = doc.page(0).xml.layers[0]?.objects[0];
+    expect(stored).toMatchObject({ kind: 'PageBlock', id: block, objects: [{ kind: 'PathObject', id: block + 1 }] });
+    expect(doc.document.commonData.maxUnitId).toBe(block + 1);
+  });
+});

@@ -2,13 +2,15 @@
 // every object decrypted exactly as qpdf decrypts it, and appended strings/streams encrypted so qpdf reads them.
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SeededRandom, equalBytes } from '@openseal/kernel';
 import {
   IncrementalWriter, PdfDict, PdfDocument, PdfName, PdfPasswordIncorrectError, PdfPasswordRequiredError, PdfRef, PdfStream, PdfString, StandardSecurityHandler, dict, name, pageCount,
 } from '@openseal/pdf';
 import { compareWithQpdf, qpdfObjects } from './support/qpdf-json.js';
-import { pdfinfoPages, run, samplePath, tempDir, writeTemp } from './support/samples.js';
+import { pdfinfoPages, run, samplePath, cleanupTempDirs, tempDir, writeTemp } from './support/samples.js';
+
+afterAll(cleanupTempDirs);
 
 const dir = tempDir();
 const USER = 'user-密码';

@@ -1,12 +1,14 @@
 // Hostile and damaged input: typed errors or a flagged recovery, always within limits and quickly.
 import { zlibSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { OpenSealError, SeededRandom, concatBytes } from '@openseal/kernel';
 import {
   IncrementalWriter, PdfCannotAppendError, PdfDocument, PdfLimitExceededError, PdfMalformedError, pageCount, type PdfDict, type PdfLoadOptions, type PdfStream, type PdfString,
 } from '@openseal/pdf';
 import { CATALOG, PAGE, PAGES_ONE, latin1Bytes, rawPdf, rawPdfXrefStream } from './support/raw-pdf.js';
-import { SAMPLE_PASSWORDS, run, sampleBytes, sampleNames, tempDir, writeTemp } from './support/samples.js';
+import { SAMPLE_PASSWORDS, run, sampleBytes, sampleNames, cleanupTempDirs, tempDir, writeTemp } from './support/samples.js';
+
+afterAll(cleanupTempDirs);
 
 /** Runs `f`, expecting success or a PDF_* OpenSealError, within `ms`. Returns the outcome code. */
 function typedOrOk(f: () => unknown, ms = 2000): string {
@@ -161,5 +163,14 @@ describe('hostile input', () => {
     expect(() => fullRead(f.bytes, { limits: { maxWork: 50 } })).toThrow(PdfLimitExceededError);
     const catalog = PdfDocument.load(f.bytes).catalog as PdfDict;
     expect(catalog.getName('Type')).toBe('Catalog');
+  });
+});
+
+describe('stream lengths that cannot be resolved', () => {
+  it('searches for endstream when /Length points into the object stream being read', () => {
+    const objstm = '6 0 (x)';
+    const f = rawPdfXrefStream([CATALOG, PAGES_ONE, PAGE, 'null', `<</Type/ObjStm/N 1/First 4/Length 6 0 R>>stream\n${objstm}\nendstream`], [{ num: 6, stream: 5, index: 0 }]);
+    const doc = PdfDocument.load(f);
+    expect(typedOrOk(() => doc.getObject(6))).toBe('ok');
   });
 });

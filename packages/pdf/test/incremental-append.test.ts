@@ -1,9 +1,11 @@
 // Appending a revision to every sample: the original bytes stay a prefix, qpdf/pdfinfo/pdfsig still read
 // the file, and the new objects read back (decrypted, for encrypted files) through us and through qpdf.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SeededRandom, equalBytes } from '@openseal/kernel';
 import { IncrementalWriter, PdfDict, PdfDocument, PdfName, PdfStream, PdfString, dict, name, pageCount, type PdfRef } from '@openseal/pdf';
-import { SAMPLE_PASSWORDS, pdfinfoPages, run, sampleBytes, sampleNames, samplePath, tempDir, writeTemp } from './support/samples.js';
+import { SAMPLE_PASSWORDS, pdfinfoPages, run, sampleBytes, sampleNames, samplePath, cleanupTempDirs, tempDir, writeTemp } from './support/samples.js';
+
+afterAll(cleanupTempDirs);
 
 const dir = tempDir();
 const qpdfArgs = (pw: string | undefined): string[] => (pw ? [`--password=${pw}`] : []);

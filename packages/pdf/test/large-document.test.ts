@@ -1,10 +1,12 @@
 // A generated 1,000-page, ~20 MB PDF: loading reads the xref only, pages are walked on demand, and an
 // incremental update is appended without parsing the page contents.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { equalBytes } from '@openseal/kernel';
 import { IncrementalWriter, PdfDict, PdfDocument, PdfStream, PdfString, dict, getPage, name, pageCount, ref } from '@openseal/pdf';
 import { buildPdf } from './support/build-pdf.js';
-import { pdfinfoPages, run, tempDir, writeTemp } from './support/samples.js';
+import { pdfinfoPages, run, cleanupTempDirs, tempDir, writeTemp } from './support/samples.js';
+
+afterAll(cleanupTempDirs);
 
 const PAGES = 1000;
 

@@ -59,7 +59,7 @@ describe('mutation fuzzing', () => {
     ['pyHanko__minimal-aes256.pdf', { password: 'usersecret' }, 0.1],
   ] as const) {
     const iterations = Math.ceil(ITERATIONS * share);
-    it(`${name}: ${iterations} mutants give only typed errors, none slow`, () => {
+    it(`${name}: ${iterations} mutants give only typed errors, none slow`, { timeout: Math.max(60_000, iterations * 150) }, () => {
       const src = sampleBytes(name);
       const rnd = new SeededRandom(name.length * 7919);
       const outcomes = new Map<string, number>();
@@ -77,7 +77,7 @@ describe('mutation fuzzing', () => {
         slowest = Math.max(slowest, performance.now() - t);
         outcomes.set(code, (outcomes.get(code) ?? 0) + 1);
       }
-      expect(slowest).toBeLessThan(1000);
+      expect(slowest).toBeLessThan(2000);
       expect([...outcomes.keys()].every((c) => c === 'ok' || c.startsWith('PDF_'))).toBe(true);
       console.info(name, Object.fromEntries(outcomes), `slowest ${slowest.toFixed(1)} ms`);
     });

@@ -1,12 +1,15 @@
 // The hook for the signing layer: fixed-width /ByteRange and /Contents slots whose offsets are known, patched
 // in place without moving a byte, then read back as a signature by us and by poppler.
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { equalBytes } from '@openseal/kernel';
+import type { PdfDict} from '@openseal/pdf';
 import {
-  IncrementalWriter, PdfDict, PdfDocument, PdfInvalidObjectError, PdfPlaceholder, PdfString, dict, listSignatures, name, type PdfRef,
+  IncrementalWriter, PdfDocument, PdfInvalidObjectError, PdfPlaceholder, PdfString, dict, listSignatures, name, type PdfRef,
 } from '@openseal/pdf';
-import { run, sampleBytes, tempDir, writeTemp } from './support/samples.js';
+import { run, sampleBytes, cleanupTempDirs, tempDir, writeTemp } from './support/samples.js';
+
+afterAll(cleanupTempDirs);
 
 function reserve(doc: PdfDocument, contentsWidth = 8194): { w: IncrementalWriter; sigRef: PdfRef } {
   const w = new IncrementalWriter(doc);

@@ -2,10 +2,12 @@
 // of the bytes between the two ByteRange parts.
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PdfDocument, diffRevision, listSignatures, type PdfDict } from '@openseal/pdf';
 import { fromHex } from '@openseal/kernel';
-import { run, sampleBytes, sampleNames, samplePath, tempDir } from './support/samples.js';
+import { run, sampleBytes, sampleNames, samplePath, cleanupTempDirs, tempDir } from './support/samples.js';
+
+afterAll(cleanupTempDirs);
 
 interface PdfsigSignature {
   field: string;

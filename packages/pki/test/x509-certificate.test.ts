@@ -159,6 +159,19 @@ describe('Certificate parsing', () => {
     expect(cert.isCA).toBe(false);
   });
 
+  it('serialises to a compact JSON summary', async () => {
+    const cert = await buildCertificate(base);
+    expect(JSON.parse(JSON.stringify(cert))).toEqual({
+      subject: 'CN=Test,O=Org,C=CN',
+      issuer: 'CN=Test,O=Org,C=CN',
+      serialNumber: '01',
+      notBefore: '2026-01-01T00:00:00.000Z',
+      notAfter: '2027-01-01T00:00:00.000Z',
+      keyType: 'EC-P256',
+      signatureAlgorithm: OID.ecdsaWithSHA256,
+    });
+  });
+
   it('computes fingerprints over the DER', async () => {
     const cert = await buildCertificate(base);
     expect(certificateFingerprint(cert, 'SHA-256', provider)).toBe(toHex(provider.digest('SHA-256', cert.der)));

@@ -8,6 +8,7 @@ import type { CryptoProvider } from '../provider.js';
 import { rsaPkcs1v15VerifyDigest, rsaPssVerifyDigest } from '../rsa/rsa-verify.js';
 import { SM2 } from '../sm2/sm2-functions.js';
 import { sm3 } from '../sm3/sm3.js';
+import { PublicKeyCache } from '../verification/public-key-cache.js';
 import { verifySignature, type VerificationPrimitives } from '../verification/verify-signature.js';
 import { createJsHasher, jsDigest } from './browser-hash.js';
 
@@ -18,6 +19,7 @@ import { createJsHasher, jsDigest } from './browser-hash.js';
 export class BrowserCryptoProvider implements CryptoProvider {
   readonly name = 'browser';
   readonly #primitives: VerificationPrimitives;
+  readonly #keys = new PublicKeyCache();
 
   constructor(subtle: SubtleCrypto = globalThis.crypto.subtle) {
     this.#primitives = webPrimitives(subtle);
@@ -32,7 +34,7 @@ export class BrowserCryptoProvider implements CryptoProvider {
   }
 
   verify(algorithm: SignatureAlgorithm, publicKeySpki: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
-    return verifySignature(this.#primitives, algorithm, publicKeySpki, data, signature);
+    return verifySignature(this.#primitives, this.#keys, algorithm, publicKeySpki, data, signature);
   }
 }
 
@@ -48,8 +50,10 @@ function webPrimitives(subtle: SubtleCrypto): VerificationPrimitives {
           : rsaPkcs1v15VerifyDigest(key, 'SM3', digest, signature);
       }
       const params = algorithm.name === 'RSA-PSS' ? { name: 'RSA-PSS', saltLength: algorithm.saltLength } : { name: algorithm.name };
-      const jwk: JsonWebKey = { kty: 'RSA', n: base64Url(bigIntToBytes(key.modulus)), e: base64Url(bigIntToBytes(key.publicExponent)), ext: true };
-      const cryptoKey = await subtle.importKey('jwk', jwk, { name: algorithm.name, hash: algorithm.hash }, false, ['verify']);
+      const cryptoKey = await cachedKey(key.platformKeys, `${algorithm.name}/${algorithm.hash}`, () => {
+        const jwk: JsonWebKey = { kty: 'RSA', n: base64Url(bigIntToBytes(key.modulus)), e: base64Url(bigIntToBytes(key.publicExponent)), ext: true };
+        return subtle.importKey('jwk', jwk, { name: algorithm.name, hash: algorithm.hash }, false, ['verify']);
+      });
       return subtle.verify(params, cryptoKey, toArrayBuffer(signature), toArrayBuffer(data));
     },
 
@@ -57,11 +61,24 @@ function webPrimitives(subtle: SubtleCrypto): VerificationPrimitives {
       const curve = ecdsaCurve(key.keyType);
       if (hash === 'SM3') return ecdsaVerifyDigest(curve, key.affine, sm3(data), signature);
       const namedCurve = key.keyType === 'EC-P256' ? 'P-256' : 'P-384';
-      const cryptoKey = await subtle.importKey('raw', toArrayBuffer(key.point), { name: 'ECDSA', namedCurve }, false, ['verify']);
+      const cryptoKey = await cachedKey(key.platformKeys, 'ECDSA', () =>
+        subtle.importKey('raw', toArrayBuffer(key.point), { name: 'ECDSA', namedCurve }, false, ['verify']),
+      );
       const raw = signatureScalarsToRaw(signature, curve.byteLength);
       return subtle.verify({ name: 'ECDSA', hash }, cryptoKey, toArrayBuffer(raw), toArrayBuffer(data));
     },
   };
+}
+
+// The promise is cached, so concurrent verifications with one key import it once.
+function cachedKey(slot: Map<string, unknown>, usage: string, make: () => Promise<CryptoKey>): Promise<CryptoKey> {
+  let key = slot.get(usage) as Promise<CryptoKey> | undefined;
+  if (!key) {
+    key = make();
+    slot.set(usage, key);
+    key.catch(() => slot.delete(usage)); // the caller still sees the rejection; only the cache forgets it
+  }
+  return key;
 }
 
 function base64Url(bytes: Uint8Array): string {

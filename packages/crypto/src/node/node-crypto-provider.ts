@@ -7,6 +7,7 @@ import { CryptoUnsupportedError } from '../errors.js';
 import type { Hasher } from '../hasher.js';
 import type { CryptoProvider } from '../provider.js';
 import { rsaPkcs1v15VerifyDigest, type RsaPublicNumbers } from '../rsa/rsa-verify.js';
+import { PublicKeyCache } from '../verification/public-key-cache.js';
 import { verifySignature, type VerificationPrimitives } from '../verification/verify-signature.js';
 import { NODE_DIGEST_NAME, NodeHasher, nodeDigest } from './node-hash.js';
 import { NODE_SM2 } from './node-sm2.js';
@@ -14,6 +15,7 @@ import { NODE_SM2 } from './node-sm2.js';
 /** node:crypto (OpenSSL) for digests, RSA and ECDSA; SM2 on OpenSSL's native curve arithmetic. */
 export class NodeCryptoProvider implements CryptoProvider {
   readonly name = 'node';
+  readonly #keys = new PublicKeyCache();
 
   createHash(algorithm: DigestAlgorithm): Hasher {
     return new NodeHasher(checkDigest(algorithm));
@@ -24,7 +26,7 @@ export class NodeCryptoProvider implements CryptoProvider {
   }
 
   verify(algorithm: SignatureAlgorithm, publicKeySpki: Uint8Array, data: Uint8Array, signature: Uint8Array): Promise<boolean> {
-    return verifySignature(NODE_PRIMITIVES, algorithm, publicKeySpki, data, signature);
+    return verifySignature(NODE_PRIMITIVES, this.#keys, algorithm, publicKeySpki, data, signature);
   }
 }
 
@@ -36,7 +38,7 @@ const NODE_PRIMITIVES: VerificationPrimitives = {
       // OpenSSL 3.0 refuses SM3 with RSA keys: SM3withRSA (GM/T 0015 OID …1.504) in BigInt.
       return rsaPkcs1v15VerifyDigest(key, 'SM3', nodeDigest('SM3', data), signature);
     }
-    const keyObject = rsaKeyObject(key);
+    const keyObject = cachedKey(key.platformKeys, 'rsa', () => rsaKeyObject(key));
     const hash = NODE_DIGEST_NAME[algorithm.hash];
     if (algorithm.name === 'RSASSA-PKCS1-v1_5') {
       return nodeVerify(hash, data, { key: keyObject, padding: constants.RSA_PKCS1_PADDING }, signature);
@@ -46,10 +48,19 @@ const NODE_PRIMITIVES: VerificationPrimitives = {
 
   async ecdsa(key, hash, data, signature) {
     const raw = signatureScalarsToRaw(signature, ecdsaCurve(key.keyType).byteLength);
-    const keyObject = createPublicKey({ key: Buffer.from(key.spki), format: 'der', type: 'spki' });
+    const keyObject = cachedKey(key.platformKeys, 'ec', () => createPublicKey({ key: Buffer.from(key.spki), format: 'der', type: 'spki' }));
     return nodeVerify(NODE_DIGEST_NAME[hash], data, { key: keyObject, dsaEncoding: 'ieee-p1363' }, raw);
   },
 };
+
+function cachedKey(slot: Map<string, unknown>, usage: string, make: () => KeyObject): KeyObject {
+  let key = slot.get(usage) as KeyObject | undefined;
+  if (!key) {
+    key = make();
+    slot.set(usage, key);
+  }
+  return key;
+}
 
 // From the numbers rather than the SPKI, so an id-RSASSA-PSS key behaves like in every provider.
 function rsaKeyObject(key: RsaPublicNumbers): KeyObject {

@@ -29,7 +29,8 @@ export function pureSm2Arithmetic(curve: WeierstrassCurve): Sm2Arithmetic {
     },
     mul: (point, k) => curve.mul(point, k),
     verifyEquation(e, r, s, t, point) {
-      const sum = curve.mulDouble(s, t, point);
+      const table = curve.pointTable(point);
+      const sum = table ? curve.mulDoubleWithTable(s, t, table) : curve.mulDouble(s, t, point);
       return sum !== null && mod(e + sum.x, curve.n) === r;
     },
   };

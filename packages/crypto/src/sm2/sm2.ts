@@ -27,6 +27,8 @@ export type Sm3Function = (...parts: readonly Uint8Array[]) => Uint8Array;
 
 interface PreparedKey {
   readonly copy: Uint8Array;
+  /** Whether publicKey was computed here rather than taken from the caller. */
+  readonly derived: boolean;
   readonly d: bigint;
   /** (1 + d)⁻¹ mod n, GB/T 32918.2 §6.1 A6. */
   readonly inverse: bigint;
@@ -127,16 +129,18 @@ export class Sm2 {
     return d;
   }
 
+  // Cached per private-key array (a WeakMap, so nothing outlives the caller's key): d, (1+d)⁻¹, d·G.
   #prepare(privateKey: Uint8Array, publicKey?: Uint8Array): PreparedKey {
+    if (publicKey && publicKey.length !== 1 + 2 * this.curve.byteLength) throw new KeyFormatError('SM2 public key must be 04‖x‖y');
     const cached = this.#prepared.get(privateKey);
-    if (cached && equalBytes(cached.copy, privateKey)) return cached;
+    if (cached && equalBytes(cached.copy, privateKey)) {
+      if (publicKey ? equalBytes(cached.publicKey, publicKey) : cached.derived) return cached;
+    }
     const d = this.privateScalar(privateKey);
     const inverse = invertMod(1n + d, this.curve.n);
-    if (publicKey) {
-      if (publicKey.length !== 1 + 2 * this.curve.byteLength) throw new KeyFormatError('SM2 public key must be 04‖x‖y');
-      return { copy: privateKey, d, inverse, publicKey };
-    }
-    const prepared = { copy: privateKey.slice(), d, inverse, publicKey: this.curve.encodePoint(this.arithmetic.mulBase(d)) };
+    const prepared: PreparedKey = publicKey
+      ? { copy: privateKey.slice(), derived: false, d, inverse, publicKey: publicKey.slice() }
+      : { copy: privateKey.slice(), derived: true, d, inverse, publicKey: this.curve.encodePoint(this.arithmetic.mulBase(d)) };
     this.#prepared.set(privateKey, prepared);
     return prepared;
   }

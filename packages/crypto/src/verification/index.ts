@@ -1,1 +1,2 @@
+export * from './public-key-cache.js';
 export * from './verify-signature.js';

@@ -1,13 +1,10 @@
-import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
-import { OID, parseDer } from '@openseal/asn1';
-import { OpenSealError } from '@openseal/kernel';
 import { DIGEST_LENGTH, type DigestAlgorithm, type SignatureAlgorithm } from '../algorithms.js';
 import { ecdsaCurve } from '../ecdsa/nist-curves.js';
 import { decodeSignature, type SignatureScalars } from '../ecdsa/signature-encoding.js';
 import { CryptoUnsupportedError } from '../errors.js';
-import { parsePublicKey, type PublicKeyInfo } from '../public-key.js';
 import type { RsaPublicNumbers } from '../rsa/rsa-verify.js';
 import type { AffinePoint } from '../sm2/weierstrass-curve.js';
+import type { PublicKeyCache } from './public-key-cache.js';
 
 /** RSA key sizes accepted for verification (older documents carry 1024-bit signatures). */
 export const RSA_VERIFY_MIN_BITS = 1024;
@@ -18,6 +15,8 @@ export type RsaVerifyAlgorithm =
   | { readonly name: 'RSA-PSS'; readonly hash: DigestAlgorithm; readonly saltLength: number };
 
 export interface EcdsaPublicKey {
+  /** Cache slot for the platform's key objects of this key. */
+  readonly platformKeys: Map<string, unknown>;
   readonly keyType: 'EC-P256' | 'EC-P384';
   /** 04‖x‖y, already checked to be on the curve. */
   readonly point: Uint8Array;
@@ -28,7 +27,7 @@ export interface EcdsaPublicKey {
 /** The platform primitives a CryptoProvider plugs into `verifySignature`. */
 export interface VerificationPrimitives {
   sm2(point: Uint8Array, data: Uint8Array, signature: Uint8Array, userId: Uint8Array | undefined): boolean;
-  rsa(key: RsaPublicNumbers & { readonly bits: number }, algorithm: RsaVerifyAlgorithm, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
+  rsa(key: RsaPublicNumbers & { readonly bits: number; readonly platformKeys: Map<string, unknown> }, algorithm: RsaVerifyAlgorithm, data: Uint8Array, signature: Uint8Array): Promise<boolean>;
   /** `signature` is already decoded and r, s are in [1, n−1]. */
   ecdsa(key: EcdsaPublicKey, hash: DigestAlgorithm, data: Uint8Array, signature: SignatureScalars): Promise<boolean>;
 }
@@ -66,14 +65,17 @@ export function assertSupportedAlgorithm(algorithm: SignatureAlgorithm): void {
  */
 export async function verifySignature(
   primitives: VerificationPrimitives,
+  keys: PublicKeyCache,
   algorithm: SignatureAlgorithm,
   spki: Uint8Array,
   data: Uint8Array,
   signature: Uint8Array,
 ): Promise<boolean> {
   assertSupportedAlgorithm(algorithm);
-  const key = readKey(spki);
+  const cached = keys.get(spki);
+  const key = cached.info;
   if (!key) return false;
+  const { platformKeys } = cached;
   switch (algorithm.name) {
     case 'SM2':
       return key.keyType === 'SM2' && primitives.sm2(key.point, data, signature, algorithm.userId);
@@ -84,31 +86,17 @@ export async function verifySignature(
       const affine = curve.decodePoint(key.point);
       if (!affine || !sig) return false;
       if (sig.r < 1n || sig.r >= curve.n || sig.s < 1n || sig.s >= curve.n) return false;
-      return primitives.ecdsa({ keyType: key.keyType, point: key.point, affine, spki }, algorithm.hash, data, sig);
+      return primitives.ecdsa({ keyType: key.keyType, point: key.point, affine, spki, platformKeys }, algorithm.hash, data, sig);
     }
     case 'RSASSA-PKCS1-v1_5':
     case 'RSA-PSS': {
       if (key.keyType !== 'RSA' || key.bits < RSA_VERIFY_MIN_BITS || key.bits > RSA_VERIFY_MAX_BITS) return false;
-      // RFC 4055 §1.2: a key published as id-RSASSA-PSS is for PSS only.
+      const rsaKey = { modulus: key.modulus, publicExponent: key.publicExponent, bits: key.bits, platformKeys };
       if (algorithm.name === 'RSASSA-PKCS1-v1_5') {
-        return !isPssOnlyKey(spki) && primitives.rsa(key, { name: algorithm.name, hash: algorithm.hash }, data, signature);
+        return !cached.pssOnly && primitives.rsa(rsaKey, { name: algorithm.name, hash: algorithm.hash }, data, signature);
       }
       const saltLength = algorithm.saltLength ?? DIGEST_LENGTH[algorithm.hash];
-      return primitives.rsa(key, { name: 'RSA-PSS', hash: algorithm.hash, saltLength }, data, signature);
+      return primitives.rsa(rsaKey, { name: 'RSA-PSS', hash: algorithm.hash, saltLength }, data, signature);
     }
   }
-}
-
-// A key that cannot be read or is of an unknown type simply does not verify anything.
-function readKey(spki: Uint8Array): PublicKeyInfo | null {
-  try {
-    return parsePublicKey(spki);
-  } catch (e) {
-    if (e instanceof OpenSealError) return null;
-    throw e;
-  }
-}
-
-function isPssOnlyKey(spki: Uint8Array): boolean {
-  return parseDer(spki, SubjectPublicKeyInfo).algorithm.algorithm === OID.rsassaPss;
 }

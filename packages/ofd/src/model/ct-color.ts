@@ -5,7 +5,7 @@ import { fromXmlElement } from './raw-element.js';
 import type { ReadContext } from './xml-read.js';
 import { malformed, optId, optInt } from './xml-read.js';
 
-/** CT_Color (GB/T 33190 §8.3.2, Page.xsd): components in the colour space's range, e.g. RGB "255 0 0". */
+/** CT_Color (GB/T 33190 Page.xsd): components in the colour space's range, e.g. RGB "255 0 0". */
 export interface CT_Color {
   /** Components; the hex form `#FF #00 #00` is read as numbers too. */
   value?: number[];

@@ -16,6 +16,8 @@ describe('TextCode delta lists (GB/T 33190 §11.3)', () => {
     expect(() => parseDeltaList('g 3', ctx, el, 'DeltaX')).toThrow(OfdMalformedError);
     expect(() => parseDeltaList('g x 1', ctx, el, 'DeltaX')).toThrow(OfdMalformedError);
     expect(() => parseDeltaList('g 4000000000 1', ctx, el, 'DeltaX')).toThrow(OfdMalformedError);
+    expect(() => parseDeltaList('g 100 1', ctx, el, 'DeltaX', 10)).toThrow(OfdMalformedError);
+    expect(parseDeltaList('g 9 1', ctx, el, 'DeltaX', 10)).toHaveLength(9);
     expect(() => parseDeltaList('1 abc', ctx, el, 'DeltaX')).toThrow(OfdMalformedError);
   });
   it('folds runs of three or more and reads back the same values', () => {

@@ -3,15 +3,15 @@ import type { ReadContext } from './xml-read.js';
 import { malformed, parseDouble } from './xml-read.js';
 import type { XmlElement } from '../xml/xml-element.js';
 
-/** Upper bound on one expanded `g N v` group: no real text run has more glyphs; stops `g 4000000000 1`. */
-const MAX_REPEAT = 1_000_000;
-
 /**
  * Reads TextCode DeltaX/DeltaY (GB/T 33190 §11.3, 表46): numbers separated by spaces, where
- * `g N v` stands for N copies of v (e.g. `g 3 5.644` = `5.644 5.644 5.644`).
+ * `g N v` stands for N copies of v (e.g. `g 3 5.644` = `5.644 5.644 5.644`). A run of n glyphs needs
+ * n − 1 deltas, so `g` groups may expand to at most 2·glyphs + 16 values: `g 4000000000 1` cannot
+ * turn a few bytes into gigabytes.
  */
-export function parseDeltaList(text: string, ctx: ReadContext, el: XmlElement, name: string): number[] {
+export function parseDeltaList(text: string, ctx: ReadContext, el: XmlElement, name: string, glyphs = Infinity): number[] {
   const tokens = text.trim() === '' ? [] : text.trim().split(/\s+/);
+  const maxExpanded = Math.max(tokens.length, Math.min(2 * glyphs + 16, 10_000_000));
   const out: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
@@ -20,7 +20,7 @@ export function parseDeltaList(text: string, ctx: ReadContext, el: XmlElement, n
       const value = tokens[i + 2];
       if (count === undefined || value === undefined || !/^\d+$/.test(count)) throw malformed(ctx, el, `${name} has a bad g group`, text);
       const n = Number(count);
-      if (n > MAX_REPEAT || out.length + n > MAX_REPEAT) throw malformed(ctx, el, `${name} repeats too much`, text);
+      if (out.length + n > maxExpanded) throw malformed(ctx, el, `${name} expands beyond the glyph count`, text);
       const v = parseDouble(value, ctx, el, name);
       for (let k = 0; k < n; k++) out.push(v);
       i += 2;

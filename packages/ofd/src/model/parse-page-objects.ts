@@ -125,12 +125,13 @@ function parseText(el: XmlElement, ctx: ReadContext): CT_Text {
     if (child.local === 'CGTransform') pending.push(parseCgTransform(child, ctx));
     else if (child.local === 'TextCode') {
       const code: TextCode = { text: child.text() };
+      const glyphs = Array.from(code.text).length;
       assign(code, 'x', optNumber(child, 'X', ctx));
       assign(code, 'y', optNumber(child, 'Y', ctx));
       const dx = child.attr('DeltaX');
-      if (dx !== undefined) code.deltaX = parseDeltaList(dx, ctx, child, 'DeltaX');
+      if (dx !== undefined) code.deltaX = parseDeltaList(dx, ctx, child, 'DeltaX', glyphs);
       const dy = child.attr('DeltaY');
-      if (dy !== undefined) code.deltaY = parseDeltaList(dy, ctx, child, 'DeltaY');
+      if (dy !== undefined) code.deltaY = parseDeltaList(dy, ctx, child, 'DeltaY', glyphs);
       if (pending.length > 0) code.cgTransforms = pending;
       pending = [];
       text.textCodes.push(code);

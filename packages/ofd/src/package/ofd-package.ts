@@ -20,7 +20,7 @@ export interface StoredEntry {
 }
 
 /**
- * An OFD package (GB/T 33190-2016 §7.2: a ZIP container whose entry point is `/OFD.xml`), opened
+ * An OFD package (GB/T 33190-2016: a ZIP container whose entry point, §7.4, is `/OFD.xml`), opened
  * safely: entry count, sizes and compression ratio are limited, names are validated as package paths,
  * clashes (also by letter case) are refused, each entry is inflated with a hard stop and CRC-checked.
  * The package holds every file's exact bytes, in archive order.
@@ -56,7 +56,7 @@ export class OfdPackage {
       stored.push({ path: name.path, isDirectory: name.isDirectory, record });
     }
     checkFileDirectoryClashes(stored, byKey, dirKeys);
-    // GB/T 33190 §7.2: the package entry point is /OFD.xml.
+    // GB/T 33190 §7.4 主入口: the package entry point is /OFD.xml.
     if (!stored.some((s) => !s.isDirectory && foldKey(s.path) === 'ofd.xml')) throw new OfdMissingPartError('OFD.xml');
 
     const files = new Map<string, OfdEntry>();

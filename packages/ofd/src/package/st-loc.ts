@@ -1,7 +1,7 @@
 import { OfdUnsafePathError } from '../errors.js';
 
 /**
- * Resolves an ST_Loc (GB/T 33190 Definitions.xsd, 7.2 包结构): a leading `/` starts at the package
+ * Resolves an ST_Loc (GB/T 33190 Definitions.xsd): a leading `/` starts at the package
  * root, anything else is relative to `baseDir` (the directory of the XML part holding the reference,
  * or a Res file's BaseLoc directory). `.` and `..` are honoured; climbing above the root is refused.
  * Returns a package path without a leading `/`.

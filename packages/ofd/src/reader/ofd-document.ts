@@ -76,6 +76,7 @@ export class OfdDocument {
   /** Declared Res files that are missing (real producers write PublicRes entries they never store). */
   readonly warnings: OfdWarning[] = [];
   readonly #xmlLimits: Partial<XmlLimits>;
+  #pages: readonly PageEntry[] | undefined;
 
   private constructor(readonly pkg: OfdPackage, options: OfdReadOptions) {
     this.#xmlLimits = options.xmlLimits ?? {};
@@ -111,9 +112,13 @@ export class OfdDocument {
     return this.document.pages.length;
   }
 
+  /** Pages in document order with their Content.xml paths (resolved once). */
   get pages(): readonly PageEntry[] {
-    const dir = dirOf(this.documentPath);
-    return this.document.pages.map((p, index) => ({ index, id: p.id, path: resolveLoc(p.baseLoc, dir) }));
+    if (this.#pages === undefined) {
+      const dir = dirOf(this.documentPath);
+      this.#pages = this.document.pages.map((p, index) => ({ index, id: p.id, path: resolveLoc(p.baseLoc, dir) }));
+    }
+    return this.#pages;
   }
 
   /** Index of the page with this ST_ID (StampAnnot@PageRef, Annotations Page@PageID), or -1. */

@@ -99,11 +99,16 @@ export class PageBuilder {
     return this;
   }
 
-  /** Adds a prepared object as is (an ID is assigned when it has none); returns its ID. */
+  /** Adds a prepared object as is (IDs are assigned where missing, inside PageBlocks too); returns its ID. */
   object(o: PageObject): number {
+    const withIds = this.withIds(o);
+    this.#layer.objects.push(withIds);
+    return withIds.id as number;
+  }
+
+  private withIds(o: PageObject): PageObject {
     const id = o.id ?? this.ctx.nextId();
-    this.#layer.objects.push({ ...o, id });
-    return id;
+    return o.kind === 'PageBlock' ? { ...o, id, objects: o.objects.map((c) => this.withIds(c)) } : { ...o, id };
   }
 
   text(t: TextInput): number {

@@ -8,7 +8,7 @@ import { serializeXmlElement } from '../xml/xml-writer.js';
 
 /**
  * Returns OFD.xml with DocBody/Signatures set to `loc` (OFD.xsd: the last child of DocBody). The first
- * signature of a document does this (spec digest §7.5 step 1); every other element and attribute is kept,
+ * signature of a document does this (docs: ofd-signature digest, signing step 1); every other element and attribute is kept,
  * with its prefix and namespace declarations, and the part is re-serialised once.
  */
 export function setSignaturesLocation(ofdXml: Uint8Array, loc: string, options: { docIndex?: number; xmlLimits?: Partial<XmlLimits> } = {}): Uint8Array {

@@ -8,10 +8,17 @@ import { OfdXmlError } from '../errors.js';
 export function decodeXml(bytes: Uint8Array, part: string): string {
   let label = 'utf-8';
   let start = 0;
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) (label = 'utf-16be'), (start = 2);
-  else if (bytes[0] === 0xff && bytes[1] === 0xfe) (label = 'utf-16le'), (start = 2);
-  else label = declaredEncoding(bytes) ?? 'utf-8';
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    start = 3;
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    label = 'utf-16be';
+    start = 2;
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    label = 'utf-16le';
+    start = 2;
+  } else {
+    label = declaredEncoding(bytes) ?? 'utf-8';
+  }
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { fatal: true });

@@ -7,6 +7,8 @@ import { XmlElement } from './xml-element.js';
 import type { XmlLimits } from './xml-limits.js';
 import { xmlLimits } from './xml-limits.js';
 
+// saxes (jsdom's parser): pure JS, browser-safe, namespace-aware, strict XML 1.0, and event-driven, so
+// limits apply before a tree exists; it never reads DTD entity declarations or fetches anything.
 /**
  * Parses one XML part safely. No DTD is processed: any DOCTYPE is refused outright (so external
  * entities — XXE — and entity-expansion bombs never run), only the five predefined entities and

@@ -3,8 +3,14 @@ import { OfdError, OfdMalformedError } from '../errors.js';
 import { crc32 } from './crc32.js';
 import type { ZipEntryRecord } from './zip-entry-record.js';
 
-/** Compressed bytes fed per step: one step yields at most ~1032× this (≤ 66 MB), which bounds any overshoot. */
-const CHUNK = 64 * 1024;
+/**
+ * Compressed bytes fed per step. Deflate expands at most ~1032×, so one step can overshoot the declared
+ * size by at most ~1032 × chunk: chunks of size/64 (1 KiB … 64 KiB) keep that under max(1 MB, 16 × size)
+ * and 66 MB, in at most ~64 steps for honest data.
+ */
+function chunkSize(declared: number): number {
+  return Math.min(64 * 1024, Math.max(1024, Math.ceil(declared / 64)));
+}
 
 /**
  * Inflates one entry into a buffer of its declared size and stops the moment the stream produces
@@ -26,8 +32,9 @@ export function inflateEntry(record: ZipEntryRecord, entryName: string): Uint8Ar
     });
     try {
       const data = record.compressed;
+      const chunk = chunkSize(record.size);
       if (data.length === 0) inflater.push(data, true);
-      for (let off = 0; off < data.length; off += CHUNK) inflater.push(data.subarray(off, off + CHUNK), off + CHUNK >= data.length);
+      for (let off = 0; off < data.length; off += chunk) inflater.push(data.subarray(off, off + chunk), off + chunk >= data.length);
     } catch (e) {
       if (e instanceof OfdError) throw e;
       throw new OfdMalformedError('invalid deflate data', { entry: entryName }, { cause: e });

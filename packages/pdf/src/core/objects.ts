@@ -46,9 +46,13 @@ export class PdfRef {
   }
 }
 
-/** ISO 32000-2 §7.3.7: a dictionary; keys are name values (without the slash). */
+/**
+ * ISO 32000-2 §7.3.7: a dictionary; keys are name values (without the slash). Dictionaries read from a
+ * file are frozen (they are shared by every revision view): clone() or deepClone() before editing.
+ */
 export class PdfDict {
   readonly #map: Map<string, PdfObject>;
+  #frozen = false;
   constructor(entries?: Iterable<readonly [string, PdfObject]>) {
     this.#map = new Map(entries ?? []);
   }
@@ -56,6 +60,7 @@ export class PdfDict {
     return this.#map.get(key);
   }
   set(key: string, value: PdfObject): this {
+    if (this.#frozen) throw new TypeError('this dictionary was read from the file and is frozen: clone() it to edit');
     this.#map.set(key, value);
     return this;
   }
@@ -63,7 +68,15 @@ export class PdfDict {
     return this.#map.has(key);
   }
   delete(key: string): boolean {
+    if (this.#frozen) throw new TypeError('this dictionary was read from the file and is frozen: clone() it to edit');
     return this.#map.delete(key);
+  }
+  get frozen(): boolean {
+    return this.#frozen;
+  }
+  freeze(): this {
+    this.#frozen = true;
+    return this;
   }
   get size(): number {
     return this.#map.size;
@@ -79,7 +92,7 @@ export class PdfDict {
     const v = this.#map.get(key);
     return v instanceof PdfName ? v.value : undefined;
   }
-  /** A shallow copy (values are shared). */
+  /** A shallow, editable copy (nested arrays and dictionaries are shared, and may be frozen). */
   clone(): PdfDict {
     return new PdfDict(this.#map.entries());
   }
@@ -116,6 +129,30 @@ export class PdfPlaceholder {
 }
 
 export type PdfArray = PdfObject[];
+
+/** Freezes an object read from a file, deeply (arrays with Object.freeze, dictionaries with freeze()). */
+export function freezeObject<T extends PdfObject>(o: T): T {
+  if (Array.isArray(o)) {
+    if (!Object.isFrozen(o)) {
+      for (const x of o) freezeObject(x);
+      Object.freeze(o);
+    }
+  } else if (o instanceof PdfDict) {
+    if (!o.frozen) {
+      for (const [, v] of o.entries()) freezeObject(v);
+      o.freeze();
+    }
+  } else if (o instanceof PdfStream) freezeObject(o.dict);
+  return o;
+}
+
+/** An editable deep copy (stream data is shared, it is never modified in place). */
+export function deepClone<T extends PdfObject>(o: T): T {
+  if (Array.isArray(o)) return o.map((x) => deepClone(x)) as T;
+  if (o instanceof PdfDict) return new PdfDict([...o.entries()].map(([k, v]) => [k, deepClone(v)] as const)) as T;
+  if (o instanceof PdfStream) return new PdfStream(deepClone(o.dict), () => o.encoded) as T;
+  return o;
+}
 export type PdfObject =
   | null
   | boolean

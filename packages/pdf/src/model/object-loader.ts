@@ -3,8 +3,7 @@
  * (lazily) streams, with caches keyed by location so every revision view shares parsed objects.
  */
 import type { WorkBudget, PdfLimits } from '../core/limits.js';
-import type { PdfRef} from '../core/objects.js';
-import { PdfDict, PdfPlaceholder, PdfStream, PdfString, type PdfObject } from '../core/objects.js';
+import { PdfDict, PdfPlaceholder, PdfStream, PdfString, freezeObject, type PdfObject, type PdfRef } from '../core/objects.js';
 import type { StandardSecurityHandler } from '../crypt/security-handler.js';
 import { PdfMalformedError } from '../errors.js';
 import { decodeStreamData, type DecodedStream, type Resolver } from '../filters/decode-stream.js';
@@ -24,6 +23,7 @@ export function isSignatureDict(d: PdfDict, placeholderContents = false): boolea
 export class ObjectLoader {
   readonly #direct = new Map<number, { num: number; gen: number; value: PdfObject }>();
   readonly #objstm = new Map<number, ObjectStreamIndex>();
+  readonly #compressed = new Map<string, PdfObject>();
   security: StandardSecurityHandler | undefined;
   /** Object number of /Encrypt, whose strings are never encrypted. */
   encryptNum = -1;
@@ -50,13 +50,16 @@ export class ObjectLoader {
     // §7.6.2: neither /Encrypt nor a cross-reference stream (dictionary included) is encrypted.
     const exempt = obj.num === this.encryptNum || (obj.value instanceof PdfStream && obj.value.dict.getName('Type') === 'XRef');
     const value = this.security && !exempt ? this.#decryptStrings(obj.value, obj.num, obj.gen) : obj.value;
-    const out = { num: obj.num, gen: obj.gen, value };
+    const out = { num: obj.num, gen: obj.gen, value: freezeObject(value) };
     this.#direct.set(offset, out);
     return out;
   }
 
   /** The object at `index` of object stream `stream` (already resolved), checked against `num`. */
   inStream(streamKey: number, stream: PdfStream, index: number, num: number, resolve: Resolver): PdfObject {
+    const key = `${streamKey}:${index}:${num}`;
+    const hit = this.#compressed.get(key);
+    if (hit !== undefined) return hit;
     let idx = this.#objstm.get(streamKey);
     if (!idx) {
       const data = this.decode(stream, resolve).data;
@@ -64,7 +67,9 @@ export class ObjectLoader {
       if (this.#objstm.size >= OBJSTM_CACHE) this.#objstm.delete(this.#objstm.keys().next().value as number);
       this.#objstm.set(streamKey, idx);
     }
-    return objectFromStream(this, idx, index, num);
+    const value = freezeObject(objectFromStream(this, idx, index, num));
+    this.#compressed.set(key, value);
+    return value;
   }
 
   decode(stream: PdfStream, resolve: Resolver, maxOutput = this.limits.maxDecodedStreamSize): DecodedStream {

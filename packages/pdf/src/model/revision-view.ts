@@ -57,10 +57,16 @@ export class RevisionView {
 
   #load(entry: XrefEntry): PdfObject {
     if (entry.type === 'offset') {
+      // An unresolvable /Length (missing, looping, damaged) falls back to searching for endstream.
       const resolveLength = (r: PdfRef): number | undefined => {
         if (this.#inProgress.has(r.num)) return undefined;
-        const v = this.getObject(r);
-        return typeof v === 'number' ? v : undefined;
+        try {
+          const v = this.getObject(r);
+          return typeof v === 'number' ? v : undefined;
+        } catch (e) {
+          if (e instanceof PdfMalformedError) return undefined;
+          throw e;
+        }
       };
       try {
         const o = this.loader.atOffset(entry.offset, resolveLength);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkBudget, resolveLimits } from '../core/limits.js';
-import { PdfDict, PdfName, PdfRef, PdfStream, PdfString } from '../core/objects.js';
+import type { PdfDict, PdfName, PdfStream, PdfString } from '../core/objects.js';
+import { PdfRef } from '../core/objects.js';
 import { PdfLimitExceededError, PdfMalformedError } from '../errors.js';
 import { Lexer } from './lexer.js';
 import { ObjectParser } from './object-parser.js';

@@ -6,7 +6,7 @@ import { PdfDict, PdfRef, PdfStream } from '../core/objects.js';
 import { XrefSection, XrefSectionBuilder } from '../core/xref-section.js';
 import { PdfMalformedError, PdfUnsupportedError } from '../errors.js';
 import { decodeStreamData } from '../filters/decode-stream.js';
-import { isDigit, isWhite } from './char-class.js';
+import { indexOfAscii, isDigit, isWhite } from './char-class.js';
 import { Lexer } from './lexer.js';
 import { ObjectParser } from './object-parser.js';
 import { objectFromStream, parseObjectStreamIndex } from './object-stream.js';
@@ -48,8 +48,7 @@ export function recoverXref(ctx: ParseContext): XrefSection {
     if (!h || h.num > ctx.limits.maxObjectNumber || h.num === 0) continue;
     found.set(h.num, { gen: h.gen, offset: h.start }); // a later definition replaces an earlier one
   }
-  for (let i = bytes.indexOf(0x74); i >= 0; i = bytes.indexOf(0x74, i + 1)) {
-    if (String.fromCharCode(...bytes.subarray(i, i + 7)) !== 'trailer') continue;
+  for (let i = indexOfAscii(bytes, 'trailer', 0); i >= 0; i = indexOfAscii(bytes, 'trailer', i + 7)) {
     const lx = new Lexer(bytes, ctx.limits, ctx.budget, i + 7);
     try {
       const t = new ObjectParser(lx).parseObject();

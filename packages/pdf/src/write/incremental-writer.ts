@@ -34,6 +34,7 @@ export class IncrementalWriter {
   readonly #objects = new Map<number, { gen: number; value: PdfObject }>();
   readonly #trailerExtras = new PdfDict();
   #next: number;
+  #written = false;
 
   constructor(doc: PdfDocument, options: IncrementalWriterOptions = {}) {
     if (doc.recovered) throw new PdfCannotAppendError('the cross-reference structure was reconstructed');
@@ -82,6 +83,10 @@ export class IncrementalWriter {
   /** Serialises the new revision. The writer can be written once per update; create another for more. */
   write(): IncrementalUpdate {
     const doc = this.#doc;
+    if (this.#written) throw new InvalidArgumentError('this update was already written; start a new IncrementalWriter');
+    // Reading may have repaired objects since the writer was created.
+    if (doc.recovered) throw new PdfCannotAppendError('the cross-reference structure was reconstructed');
+    this.#written = true;
     const original = doc.bytes;
     const sec = doc.securityHandler;
     const w = new ByteWriter();

@@ -1,6 +1,6 @@
 /** Test-only helpers: third-party samples read in place from ../shared/samples, and CLI peers. */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +26,17 @@ export const SAMPLE_PASSWORDS: Record<string, { user: string; owner: string }> =
   'pyHanko__minimal-rc4.pdf': { user: 'usersecret', owner: 'ownersecret' },
 };
 
+const made: string[] = [];
+
+/** A fresh temporary folder; call cleanupTempDirs() from afterAll to remove them. */
 export function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'openseal-pdf-'));
+  const d = mkdtempSync(join(tmpdir(), 'openseal-pdf-'));
+  made.push(d);
+  return d;
+}
+
+export function cleanupTempDirs(): void {
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
 export function writeTemp(dir: string, name: string, bytes: Uint8Array): string {

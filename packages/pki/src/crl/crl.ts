@@ -143,6 +143,17 @@ export class Crl {
   toPem(): string {
     return encodePemBlock('X509 CRL', this.der);
   }
+
+  /** A compact summary for reports and logs (entries are counted, not listed). */
+  toJSON(): Record<string, string | number | undefined> {
+    return {
+      issuer: this.issuer.toString(),
+      thisUpdate: this.thisUpdate.toISOString(),
+      nextUpdate: this.nextUpdate?.toISOString(),
+      crlNumber: this.crlNumber?.toString(),
+      entries: this.entries.length,
+    };
+  }
 }
 
 /** Parses a CRL from DER or PEM ("X509 CRL"). */

@@ -1,5 +1,5 @@
 import type { CryptoProvider } from '@openseal/crypto';
-import { OpenSealError } from '@openseal/kernel';
+import { InvalidArgumentError, OpenSealError } from '@openseal/kernel';
 import type { RevocationSource } from '../revocation/revocation-source.js';
 import { Certificate, parseCertificate } from '../x509/certificate.js';
 import type { KeyUsage } from '../x509/key-usage.js';
@@ -32,12 +32,13 @@ const RANK = { VALID: 0, INDETERMINATE: 1, INVALID: 2 } as const;
  * Builds chains from `leaf` to a trust anchor and validates them (RFC 5280 §6.1, simplified: no
  * policy or name-constraint processing; those extensions, when critical, fail as unknown).
  * Returns the first VALID chain, else the best other verdict. Never throws on bad certificates:
- * unreadable input gives INVALID with CERT_MALFORMED.
+ * unreadable input gives INVALID with CERT_MALFORMED (an invalid `at` is a caller bug: INVALID_ARGUMENT).
  */
 export async function validateCertificatePath(
   leaf: Certificate | Uint8Array | string,
   options: PathValidationOptions,
 ): Promise<PathValidationResult> {
+  if (Number.isNaN(options.at.getTime())) throw new InvalidArgumentError('the validation time is not a valid Date');
   let cert: Certificate;
   try {
     cert = leaf instanceof Certificate ? leaf : parseCertificate(leaf);

@@ -136,6 +136,19 @@ export class Certificate {
     return encodePemBlock('CERTIFICATE', this.der);
   }
 
+  /** A compact summary for reports and logs (the DER is not included). */
+  toJSON(): Record<string, string | undefined> {
+    return {
+      subject: this.subject.toString(),
+      issuer: this.issuer.toString(),
+      serialNumber: this.serialNumber,
+      notBefore: this.notBefore.toISOString(),
+      notAfter: this.notAfter.toISOString(),
+      keyType: this.keyType,
+      signatureAlgorithm: this.signatureAlgorithmOid,
+    };
+  }
+
   toString(): string {
     return `Certificate(subject=${this.subject.toString()}, issuer=${this.issuer.toString()}, serial=${this.serialNumber})`;
   }

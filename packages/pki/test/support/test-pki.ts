@@ -1,9 +1,8 @@
 /** Test-only PKI helpers: memoised keys (one per key type and role per test file) and a fixed clock. */
 import type { KeyType, Signer } from '@openseal/crypto';
-import { SoftwareSigner, generateKeyPair } from '@openseal/crypto/node';
+import { NodeCryptoProvider, SoftwareSigner, generateKeyPair } from '@openseal/crypto/node';
 import { FixedClock, SeededRandom } from '@openseal/kernel';
 import { createPkiHierarchy, type KeyFactory, type PkiHierarchy, type PkiHierarchySpec } from '../../src/ca/index.js';
-import { TestProvider } from './test-crypto.js';
 
 export interface TestKey {
   readonly signer: Signer;
@@ -23,7 +22,7 @@ export const testKeyFactory: KeyFactory<TestKey> = (keyType: KeyType, role: stri
   return key;
 };
 
-export const provider = new TestProvider();
+export const provider = new NodeCryptoProvider();
 export const T0 = new Date('2026-01-01T00:00:00Z');
 export const clock = new FixedClock(T0);
 
