@@ -71,6 +71,21 @@ describe.each(['RSA', 'EC-P256'] as const)('OpenSSL verifies our %s SignedData',
   });
 });
 
+it('OpenSSL verifies our RSASSA-PSS SignedData', async () => {
+  const e = pkis.get('RSA')?.endEntities.sealSigner;
+  if (!e) throw new Error('no signer');
+  const pss = await signCms({
+    detached: { data },
+    signer: e.key.signer,
+    signatureAlgorithm: { name: 'RSA-PSS', hash: 'SHA-256' },
+    signerCertificate: e.certificate,
+    certificates: e.chain,
+    provider,
+  });
+  expect(opensslVerify('RSA', pss, data).code).toBe(0);
+  expect(opensslVerify('RSA', pss, flip(data, 1)).code).not.toBe(0);
+});
+
 describe('we verify OpenSSL-made SignedData', () => {
   const made = new Map<string, { root: string; sig: (extra: string[]) => Uint8Array }>();
 
@@ -113,5 +128,15 @@ describe('we verify OpenSSL-made SignedData', () => {
     expect(a.encapsulatedContent).toEqual(data);
     const at = Buffer.from(attached).indexOf(Buffer.from(data));
     expect((await verifySignedData(flip(attached, at + 1), trust)).subIndication).toBe('HASH_FAILURE');
+  });
+
+  it('rsa: an OpenSSL RSASSA-PSS signature (with its PSS parameters) verifies', async () => {
+    const m = made.get('rsa');
+    if (!m) throw new Error('not made');
+    const pss = m.sig(['-keyopt', 'rsa_padding_mode:pss', '-keyopt', 'rsa_pss_saltlen:20']);
+    const r = await verifySignedData(pss, { provider, detachedContent: data, trustAnchors: [parseCertificate(m.root)], clock: new FixedClock(new Date()) });
+    expect(r.indication).toBe('TOTAL_PASSED');
+    expect(r.signers[0]?.signatureAlgorithm).toEqual({ name: 'RSA-PSS', hash: 'SHA-256', saltLength: 20 });
+    expect((await verifySignedData(pss, { provider, detachedContent: flip(data, 2) })).subIndication).toBe('HASH_FAILURE');
   });
 });

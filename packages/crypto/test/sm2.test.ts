@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fromHex, SeededRandom, toHex, utf8 } from '@openseal/kernel';
 import {
   pureSm2Arithmetic,
-  SM2,
+  PURE_SM2,
   Sm2,
   sm2Decrypt,
   sm2Encrypt,
@@ -22,7 +22,7 @@ import { ENC_6_1, ENC_6_2, SIG_5_1, SIG_5_2, TEST_CURVE } from './sm2-vectors.js
 
 const testCurveSm2 = new Sm2(pureSm2Arithmetic(new WeierstrassCurve(TEST_CURVE)));
 const engines: [string, Sm2][] = [
-  ['pure JS', SM2],
+  ['pure JS', PURE_SM2],
   ['Node-accelerated', NODE_SM2],
 ];
 
@@ -106,7 +106,7 @@ describe.each(engines)('SM2 on sm2p256v1 (%s)', (_name, sm2) => {
       const userId = utf8(`user-${i}@example`);
       const sig = sm2.sign(d, m, { random, userId });
       expect(sm2.verify(p, m, sig, { userId })).toBe(true);
-      expect(SM2.verify(p, m, sig, { userId })).toBe(true); // both engines agree
+      expect(PURE_SM2.verify(p, m, sig, { userId })).toBe(true); // both engines agree
       expect(sm2.verify(p, m, sig)).toBe(false);
     }
   });
@@ -178,7 +178,7 @@ describe('SM2 module functions and key checks', () => {
   });
 
   it('rejects private keys outside [1, n-2] and public keys off the curve', () => {
-    const n = SM2.curve.n;
+    const n = PURE_SM2.curve.n;
     for (const d of [0n, n - 1n, n]) {
       const bytes = fromHex(d.toString(16).padStart(64, '0'));
       expect(() => sm2PublicKeyFromPrivate(bytes)).toThrow(expect.objectContaining({ code: 'KEY_FORMAT_INVALID' }));
@@ -192,8 +192,20 @@ describe('SM2 module functions and key checks', () => {
     );
   });
 
+  it('signs with a caller-supplied public key, and notices a private key array changed in place', () => {
+    const random = new SeededRandom(31);
+    const d = sm2GeneratePrivateKey(random);
+    const p = sm2PublicKeyFromPrivate(d);
+    expect(sm2Verify(p, utf8('m'), sm2Sign(d, utf8('m'), { random, publicKey: p }))).toBe(true);
+    expect(() => sm2Sign(d, utf8('m'), { random, publicKey: p.subarray(1) })).toThrow(expect.objectContaining({ code: 'KEY_FORMAT_INVALID' }));
+    d.set(sm2GeneratePrivateKey(random));
+    const p2 = sm2PublicKeyFromPrivate(d);
+    expect(toHex(p2)).not.toBe(toHex(p));
+    expect(sm2Verify(p2, utf8('m'), sm2Sign(d, utf8('m'), { random }))).toBe(true);
+  });
+
   it('draws k ∈ [1, n-1] by rejection: a candidate ≥ n is skipped', () => {
-    const n = SM2.curve.n;
+    const n = PURE_SM2.curve.n;
     const tooBig = fromHex((n + 5n).toString(16));
     const sig = sm2Sign(fromHex(SIG_5_1.d), fromHex(SIG_5_1.message), { random: new FixedRandom(tooBig, fromHex(SIG_5_1.k)) });
     expect(toHex(signatureDerToRaw(sig, 32))).toBe(SIG_5_1.r + SIG_5_1.s);

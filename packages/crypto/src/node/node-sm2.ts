@@ -4,8 +4,15 @@ import { SM2_CURVE } from '../sm2/sm2-functions.js';
 import { nativeSm2Arithmetic } from './native-sm2-arithmetic.js';
 import { nodeSm3 } from './node-hash.js';
 
+const arithmetic = nativeSm2Arithmetic(SM2_CURVE);
+
 /** SM2 on sm2p256v1 with OpenSSL's native point arithmetic and SM3 (Node only). Same API as `SM2`. */
-export const NODE_SM2: Sm2 = new Sm2(nativeSm2Arithmetic(SM2_CURVE), nodeSm3);
+export const NODE_SM2: Sm2 = new Sm2(arithmetic, nodeSm3);
+
+/** 'openssl-ecdsa' when this OpenSSL passed the verification self-test, 'pure' when BigInt is used instead. */
+export function nodeSm2VerificationBackend(): 'openssl-ecdsa' | 'pure' {
+  return arithmetic.verificationBackend();
+}
 
 /** `sm2Sign` on native arithmetic: DER SEQUENCE{r,s}; k comes from `options.random`. */
 export function nodeSm2Sign(privateKey: Uint8Array, message: Uint8Array, options: Sm2SignOptions): Uint8Array {

@@ -1,5 +1,6 @@
 import { bigIntToBytes, bytesToBigInt } from '@openseal/kernel';
 import type { CurveParams } from './curve-params.js';
+import { HotPointTables } from './hot-point-tables.js';
 import { invertMod, mod } from './modular.js';
 
 /** A point on the curve in affine coordinates (never the point at infinity). */
@@ -19,20 +20,12 @@ const INFINITY: Jacobian = { x: 1n, y: 1n, z: 0n };
 const BASE_WINDOW = 8; // fixed-base signed window: 33 rows × 128 affine points for a 256-bit n
 const NAF_WIDTH = 5; // variable-base wNAF: 8 precomputed odd multiples
 const POINT_WINDOW = 6; // tables for often-used public keys: 43 rows × 32 points (~8 ms to build)
-const HOT_POINT_USES = 8; // a public key gets a table from its 8th use on …
-const HOT_POINT_CAPACITY = 32; // … among the 32 most recently used keys
 
 /** Precomputed multiples of one point for fast repeated multiplication (see `pointTable`). */
 export interface PointTable {
   readonly point: AffinePoint;
   readonly window: number;
   readonly rows: readonly (readonly AffinePoint[])[];
-}
-
-interface HotPoint {
-  readonly y: bigint;
-  uses: number;
-  table: PointTable | null;
 }
 
 /**
@@ -49,8 +42,7 @@ export class WeierstrassCurve {
   readonly G: AffinePoint;
   readonly #aIsMinus3: boolean;
   #baseTable: PointTable | undefined;
-  // LRU by x (Map keeps insertion order); bounded, so memory stays below ~7 MB for 256-bit curves.
-  readonly #hot = new Map<bigint, HotPoint>();
+  readonly #hot = new HotPointTables((point) => this.precompute(point, POINT_WINDOW));
 
   constructor(params: CurveParams) {
     this.params = params;
@@ -116,14 +108,7 @@ export class WeierstrassCurve {
    * point is used often; null before that. Repeated verification with one key then runs ~3× faster.
    */
   pointTable(point: AffinePoint): PointTable | null {
-    let hot = this.#hot.get(point.x);
-    if (hot && hot.y !== point.y) hot = undefined;
-    if (hot) this.#hot.delete(point.x);
-    hot ??= { y: point.y, uses: 0, table: null };
-    this.#hot.set(point.x, hot);
-    if (this.#hot.size > HOT_POINT_CAPACITY) this.#hot.delete(this.#hot.keys().next().value as bigint);
-    if (++hot.uses >= HOT_POINT_USES && !hot.table) hot.table = this.precompute(point, POINT_WINDOW);
-    return hot.table;
+    return this.#hot.lookup(point);
   }
 
   /** Table of j·2^(w·i)·P for j = 1 … 2^(w−1), enough rows for any scalar below n (signed digits). */

@@ -1,8 +1,10 @@
 export * from './errors.js';
 export type { Indication, SubIndication, CheckStatus, CheckResult, Verdict } from './verification-report.js';
+export { worstVerdict } from './verification-report.js';
 export type { CmsAttribute } from './cms-attribute.js';
 export { contentTypeAttribute, messageDigestAttribute, signingTimeAttribute, signingCertificateV2Attribute, signatureTimestampAttribute } from './cms-attribute.js';
-export * from './prepare-signed-data.js';
+export type { DetachedContent, SignedAttributeOptions, PrepareSignedDataOptions, PreparedSignedData } from './prepare-signed-data.js';
+export { prepareSignedData } from './prepare-signed-data.js';
 export type { FinishSignedDataOptions } from './finish-signed-data.js';
 export { finishSignedData } from './finish-signed-data.js';
 export * from './sign-cms.js';

@@ -1,4 +1,4 @@
-import type { CryptoProvider, SignatureAlgorithm, Signer } from '@openseal/crypto';
+import type { CryptoProvider, DigestAlgorithm, SignatureAlgorithm, Signer } from '@openseal/crypto';
 import { samePublicKey } from '../x509/same-public-key.js';
 import { CmsSigningError } from './errors.js';
 import { finishSignedData, type FinishSignedDataOptions } from './finish-signed-data.js';
@@ -9,7 +9,7 @@ export interface SignCmsOptions extends Omit<PrepareSignedDataOptions, 'signatur
   /** Default: the signer's algorithm. */
   readonly signatureAlgorithm?: SignatureAlgorithm;
   /** Default: the signature algorithm's hash. */
-  readonly digestAlgorithm?: SignatureAlgorithm['hash'];
+  readonly digestAlgorithm?: DigestAlgorithm;
   /** Hashes the content and checks the signature value before it is embedded (fail closed). */
   readonly provider: CryptoProvider;
 }

@@ -41,17 +41,23 @@ export interface Verdict {
   readonly subIndication?: SubIndication;
 }
 
-/** The worst verdict among the checks: TOTAL_FAILED over INDETERMINATE over TOTAL_PASSED; first one wins a tie. */
-export function summarizeChecks(checks: readonly CheckResult[]): Verdict {
+/** The worst verdict: TOTAL_FAILED over INDETERMINATE over TOTAL_PASSED; the first one wins a tie. */
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
   let worst: Verdict = { indication: 'TOTAL_PASSED' };
-  for (const c of checks) {
-    if (!c.indication) continue;
+  for (const v of verdicts) {
     if (worst.indication === 'TOTAL_FAILED') break;
-    if (c.indication === 'TOTAL_FAILED' || worst.indication === 'TOTAL_PASSED') {
-      worst = c.subIndication ? { indication: c.indication, subIndication: c.subIndication } : { indication: c.indication };
+    if (v.indication === 'TOTAL_FAILED' || (v.indication === 'INDETERMINATE' && worst.indication === 'TOTAL_PASSED')) {
+      worst = v.subIndication ? { indication: v.indication, subIndication: v.subIndication } : { indication: v.indication };
     }
   }
   return worst;
+}
+
+/** The verdict a list of checks implies (checks without an indication count as passed). */
+export function summarizeChecks(checks: readonly CheckResult[]): Verdict {
+  return worstVerdict(
+    checks.flatMap((c) => (c.indication ? [c.subIndication ? { indication: c.indication, subIndication: c.subIndication } : { indication: c.indication }] : [])),
+  );
 }
 
 export function passed<C extends string>(code: C, details?: Record<string, unknown>): CheckResult<C> {

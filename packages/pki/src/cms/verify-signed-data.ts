@@ -6,7 +6,7 @@ import type { Certificate } from '../x509/certificate.js';
 import { certificatePathCheck, type TrustOptions, type ValidationTimeSource } from './certificate-path-check.js';
 import { embeddedCertificates } from './embedded-certificates.js';
 import { parseSignedData, type ParsedSignedData, type ParsedSignerInfo } from './parse-signed-data.js';
-import { failed, passed, summarizeChecks, type CheckResult, type Verdict } from './verification-report.js';
+import { failed, passed, summarizeChecks, worstVerdict, type CheckResult, type Verdict } from './verification-report.js';
 import { verifySignerInfo, type DetachedInput, type SignerCheck } from './verify-signer-info.js';
 
 export type CmsCheckCode = 'CMS_MALFORMED' | 'CMS_NO_SIGNER' | `CMS_${SignerCheck}` | 'CMS_CERT_PATH' | TimestampCheckCode;
@@ -66,9 +66,8 @@ export async function verifySignedData(der: Uint8Array, options: VerifySignedDat
   const embedded = embeddedCertificates(sd.certificates).certificates;
   const signers: CmsSignerVerification[] = [];
   for (const [index, si] of sd.signerInfos.entries()) signers.push(await verifySigner(index, si, sd, embedded, options));
-  const all = [...checks, ...signers.map((s) => ({ code: 'CMS_NO_SIGNER' as const, status: 'passed' as const, ...verdictOnly(s) }))];
   return {
-    ...summarizeChecks(all),
+    ...worstVerdict([summarizeChecks(checks), ...signers]),
     checks,
     signers,
     contentType: sd.eContentType,
@@ -140,9 +139,4 @@ function pickTime(options: VerifySignedDataOptions, proof: Date | undefined, sig
   if (signingTime) return [signingTime, 'signing-time'];
   if (options.clock) return [options.clock.now(), 'clock'];
   return [undefined, undefined];
-}
-
-function verdictOnly(v: Verdict): Pick<CheckResult, 'indication' | 'subIndication'> {
-  if (v.indication === 'TOTAL_PASSED') return {};
-  return { indication: v.indication, ...(v.subIndication ? { subIndication: v.subIndication } : {}) };
 }

@@ -1,0 +1,6 @@
+import type { PathCommand } from '../path-commands.js';
+
+/** Glyph outlines of a CFF ('OTTO') face. */
+export interface CffOutlines {
+  path(gid: number): PathCommand[];
+}
