@@ -15,6 +15,21 @@ export function it(name: string, fn: Fn): void {
 it.fails = (name: string, fn: Fn): void => {
   cases.push({ name: [...prefix, name].join(' › '), fn, fails: true });
 };
+function formatName(template: string, args: unknown[]): string {
+  let i = 0;
+  return template.replace(/%[sdifjo%]/g, (m) => (m === '%%' ? '%' : String(args[i++])));
+}
+type EachFn = (...args: never[]) => unknown;
+function each(register: (name: string, fn: () => unknown) => void) {
+  return (table: readonly unknown[]) => (name: string, fn: EachFn) => {
+    for (const row of table) {
+      const args = Array.isArray(row) ? row : [row];
+      register(formatName(name, args), () => (fn as (...a: unknown[]) => unknown)(...args));
+    }
+  };
+}
+it.each = each((name, fn) => it(name, fn));
+describe.each = each((name, fn) => describe(name, fn as () => void));
 export const test = it;
 
 export interface CaseResult { name: string; ok: boolean; error?: string }
@@ -39,6 +54,7 @@ function fmt(v: unknown): string {
 
 function deepEqual(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
+  if (isContaining(b)) return matchesObject(a, b);
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
     const x = new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
@@ -53,7 +69,14 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
+const CONTAINING = Symbol('objectContaining');
+interface Containing { [CONTAINING]: object }
+function isContaining(v: unknown): v is Containing {
+  return typeof v === 'object' && v !== null && CONTAINING in v;
+}
+
 function matchesObject(actual: unknown, expected: unknown): boolean {
+  if (isContaining(expected)) return matchesObject(actual, expected[CONTAINING]);
   if (typeof expected !== 'object' || expected === null) return deepEqual(actual, expected);
   if (typeof actual !== 'object' || actual === null) return false;
   return Object.entries(expected).every(([k, v]) => matchesObject((actual as Record<string, unknown>)[k], v));
@@ -120,5 +143,7 @@ export function expect(actual: unknown): Matchers & { not: Matchers; resolves: A
     });
   return Object.assign(matchers(actual, false), { not: matchers(actual, true), resolves: asyncOf('resolves'), rejects: asyncOf('rejects') });
 }
+
+expect.objectContaining = (o: object): Containing => ({ [CONTAINING]: o });
 
 export const beforeAll = (fn: Fn): void => { cases.push({ name: `${prefix.join(' › ')} (beforeAll)`, fn, fails: false }); };

@@ -6,6 +6,7 @@ export const OID = {
   sm2encrypt: '1.2.156.10197.1.301.3',
   sm3: '1.2.156.10197.1.401',
   sm3WithSM2Encryption: '1.2.156.10197.1.501', // SM2 signature with SM3
+  sm3WithRSAEncryption: '1.2.156.10197.1.504', // RSA signature with SM3 (GB/T 38540 allows RSA seals)
   sm4ECB: '1.2.156.10197.1.104.1',
   sm4CBC: '1.2.156.10197.1.104.2',
   sm4OFB: '1.2.156.10197.1.104.3',

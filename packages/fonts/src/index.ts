@@ -7,3 +7,8 @@ export * from './path-commands.js';
 export * from './text-layout.js';
 export type { FontNameRecord } from './tables/name.js';
 export type { OutlineFormat } from './sfnt-directory.js';
+export * from './font-substitutes.js';
+export * from './pdf/pdf-font-descriptor.js';
+export * from './pdf/pdf-widths.js';
+export * from './pdf/to-unicode-cmap.js';
+export * from './subset/subset-truetype.js';

@@ -9,6 +9,7 @@ export const PADES_ERROR_CODES = [
   'PADES_CONTENTS_TOO_SMALL',
   'PADES_SIGNATURE_INVALID',
   'PADES_NOTHING_TO_TIMESTAMP',
+  'PADES_VALIDATION_DATA_MISSING',
 ] as const;
 export type PadesErrorCode = (typeof PADES_ERROR_CODES)[number];
 
@@ -77,5 +78,16 @@ export class PadesNothingToTimestampError extends OpenSealError {
   readonly code = 'PADES_NOTHING_TO_TIMESTAMP';
   constructor(reason: string) {
     super(reason, {});
+  }
+}
+
+/** B-LT needs revocation data for every certificate of a chain, and none could be found or fetched. */
+export class PadesValidationDataMissingError extends OpenSealError {
+  readonly code = 'PADES_VALIDATION_DATA_MISSING';
+  constructor(
+    readonly certificate: string,
+    reason: string,
+  ) {
+    super(`No validation data for "${certificate}": ${reason}`, { certificate, reason });
   }
 }

@@ -222,6 +222,25 @@ describe('CMS signed attributes and identifiers', () => {
     expect(r.signers[0]?.signatureAlgorithm).toEqual({ name: 'RSA-PSS', hash: 'SHA-256', saltLength: 32 });
   });
 
+  it('reports FORMAT_FAILURE when the content-type attribute differs from eContentType', async () => {
+    const e = signer('EC-P256');
+    const alg = e.key.signer.algorithm;
+    const prepared = prepareSignedData({
+      content,
+      digestAlgorithm: alg.hash,
+      signatureAlgorithm: alg,
+      signerCertificate: e.certificate,
+      certificates: e.chain,
+      signedAttributes: { contentType: OID.tstInfo },
+      provider,
+    });
+    const der = finishSignedData({ ...prepared, contentType: OID.data }, await e.key.signer.sign(prepared.toBeSigned, alg));
+    const r = await verifySignedData(der, { provider, trustAnchors: pki('EC-P256').trustAnchors, clock });
+    expect(failedCodes(r)).toEqual(['CMS_CONTENT_TYPE_MISMATCH']);
+    expect(r.subIndication).toBe('FORMAT_FAILURE');
+    expect(r.signers[0]?.intact).toBe(false);
+  });
+
   it('refuses a signer whose key is not the certificate key', async () => {
     const e = signer('EC-P256');
     const other = pki('EC-P256').endEntities.personSigner;

@@ -79,10 +79,12 @@ export async function verifySignerInfo<P extends string>(si: ParsedSignerInfo, c
   let signedBytes: Uint8Array | undefined;
   let intact = true;
   if (attrs && si.signedAttributesDer) {
-    checks.push(checkContentType(code('CONTENT_TYPE_MISMATCH'), attrs, ctx.eContentType));
-    const digestCheck = checkMessageDigest(code('DIGEST_MISMATCH'), code('CONTENT_MISSING'), attrs, digestAlgorithm, ctx);
-    checks.push(...digestCheck);
-    intact = digestCheck.every((c) => c.status === 'passed');
+    const attrChecks = [
+      checkContentType(code('CONTENT_TYPE_MISMATCH'), attrs, ctx.eContentType),
+      ...checkMessageDigest(code('DIGEST_MISMATCH'), code('CONTENT_MISSING'), attrs, digestAlgorithm, ctx),
+    ];
+    checks.push(...attrChecks);
+    intact = attrChecks.every((c) => c.status === 'passed');
     signedBytes = si.signedAttributesDer;
   } else if (ctx.content instanceof Uint8Array) {
     // RFC 5652 §5.4: without signed attributes the signature covers the content octets themselves.
