@@ -7,6 +7,8 @@ export interface CliContext {
   stderr: (text: string) => void;
   clock: Clock;
   random: RandomSource;
+  /** A command whose output is a verdict sets a non-zero code here (e.g. 1 for "invalid"). */
+  exit: { code: number };
 }
 
 /** The wall clock. Lives in the app layer: engines take a Clock instead. */
@@ -21,5 +23,6 @@ export function processContext(): CliContext {
     stderr: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
     clock: systemClock,
     random: systemRandom,
+    exit: { code: 0 },
   };
 }

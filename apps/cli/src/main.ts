@@ -24,7 +24,7 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
   const program = buildProgram(ctx);
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return ctx.exit.code;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;

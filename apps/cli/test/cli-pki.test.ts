@@ -143,3 +143,31 @@ function subcommands(help: string): string[] {
   const section = help.split(/^Commands:$/m)[1] ?? '';
   return [...section.matchAll(/^ {2}([a-z][a-z-]*)\b/gm)].map((m) => m[1] as string).filter((c) => c !== 'help');
 }
+
+describe('openseal timestamp', () => {
+  it('timestamps a file with the CA directory TSA; OpenSSL verifies the token; a changed file fails', async () => {
+    const dir = tmp.path('ts-ca');
+    expect((await runCli(['demo', '--dir', dir, '--alg', 'rsa'])).code).toBe(0);
+    const data = tmp.path('doc.txt');
+    writeFileSync(data, '某某市人民政府文件\n');
+    const token = tmp.path('doc.tst');
+    const r = await runCli(['timestamp', data, '--ca', dir, '--hash', 'sha256', '--out', token, '--json']);
+    expect(r.code).toBe(0);
+    expect(openssl(['ts', '-verify', '-token_in', '-in', token, '-data', data, '-CAfile', `${dir}/ca.pem`, '-untrusted', `${dir}/chain.pem`]).code).toBe(0);
+    expect((await runCli(['timestamp', data, '--check', token, '--trust', `${dir}/ca.pem`])).code).toBe(0);
+    writeFileSync(data, '某某市人民政府文件 (changed)\n');
+    const bad = await runCli(['timestamp', data, '--check', token, '--json']);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout)).toMatchObject({ valid: false, failed: ['TSA_IMPRINT_MISMATCH'] });
+    expect(openssl(['ts', '-verify', '-token_in', '-in', token, '-data', data, '-CAfile', `${dir}/ca.pem`, '-untrusted', `${dir}/chain.pem`]).code).not.toBe(0);
+  });
+
+  it('makes SM3 timestamps with an SM2 TSA', async () => {
+    const dir = tmp.path('ts-sm2');
+    expect((await runCli(['demo', '--dir', dir, '--alg', 'sm2'])).code).toBe(0);
+    const token = tmp.path('sm2.tst');
+    expect((await runCli(['timestamp', `${dir}/ca.pem`, '--ca', dir, '--hash', 'sm3', '--out', token])).code).toBe(0);
+    const ok = await runCli(['timestamp', `${dir}/ca.pem`, '--check', token, '--trust', `${dir}/ca.pem`, '--json']);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ valid: true, indication: 'TOTAL_PASSED' });
+  });
+});

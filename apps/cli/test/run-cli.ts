@@ -15,7 +15,7 @@ export async function runCli(args: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const base = processContext();
-  const code = await main(args, { ...base, stdout: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`) });
+  const code = await main(args, { ...base, exit: { code: 0 }, stdout: (t) => (stdout += t.endsWith('\n') ? t : `${t}\n`), stderr: (t) => (stderr += t.endsWith('\n') ? t : `${t}\n`) });
   return { code, stdout, stderr };
 }
 

@@ -2,7 +2,7 @@ import { AsnConvert } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
 import { ECParameters } from '@peculiar/asn1-ecc';
 import { RSAPublicKey } from '@peculiar/asn1-rsa';
-import { OID, encodeDer, parseDer } from '@openseal/asn1';
+import { OID, encodeDer, parseDer, readDerHeader } from '@openseal/asn1';
 import { bytesToBigInt } from '@openseal/kernel';
 import type { KeyType } from './algorithms.js';
 import { CryptoUnsupportedError, KeyFormatError } from './errors.js';
@@ -29,6 +29,7 @@ const POINT_LENGTH = { SM2: 65, 'EC-P256': 65, 'EC-P384': 97 } as const;
 /** Parses DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7; SM2 per GB/T 35276: id-ecPublicKey + sm2 curve). */
 export function parsePublicKey(spki: Uint8Array): PublicKeyInfo {
   const info = parseDer(spki, SubjectPublicKeyInfo, 'SubjectPublicKeyInfo');
+  if (bitStringUnusedBits(spki) !== 0) throw new KeyFormatError('the public key BIT STRING has unused bits');
   const alg = info.algorithm.algorithm;
   const key = new Uint8Array(info.subjectPublicKey);
   if (alg === OID.ecPublicKey || alg === OID.sm2) {
@@ -71,4 +72,13 @@ export function encodeEcPublicKey(keyType: 'SM2' | 'EC-P256' | 'EC-P384', point:
     subjectPublicKey: point.slice().buffer as ArrayBuffer,
   });
   return encodeDer(spki);
+}
+
+/** RFC 5280 §4.1.2.7: the key is a whole number of octets, so the BIT STRING's unused-bits octet is 0. */
+function bitStringUnusedBits(spki: Uint8Array): number {
+  const outer = readDerHeader(spki, 0);
+  const alg = readDerHeader(spki, outer.headerLength);
+  const bitsAt = outer.headerLength + alg.headerLength + alg.length;
+  const bits = readDerHeader(spki, bitsAt);
+  return bits.length > 0 ? (spki[bitsAt + bits.headerLength] as number) : -1;
 }

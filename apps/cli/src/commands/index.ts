@@ -5,6 +5,7 @@ import { registerCertCommands } from './cert.js';
 import { registerCrlCommand } from './crl.js';
 import { registerDemoCommand } from './demo.js';
 import { registerKeyCommands } from './key.js';
+import { registerTimestampCommand } from './timestamp.js';
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerKeyCommands(program, ctx);
@@ -12,4 +13,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerCertCommands(program, ctx);
   registerCrlCommand(program, ctx);
   registerDemoCommand(program, ctx);
+  registerTimestampCommand(program, ctx);
 }

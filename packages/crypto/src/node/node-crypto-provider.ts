@@ -48,7 +48,7 @@ const NODE_PRIMITIVES: VerificationPrimitives = {
 
   async ecdsa(key, hash, data, signature) {
     const raw = signatureScalarsToRaw(signature, ecdsaCurve(key.keyType).byteLength);
-    const keyObject = cachedKey(key.platformKeys, 'ec', () => createPublicKey({ key: Buffer.from(key.spki), format: 'der', type: 'spki' }));
+    const keyObject = cachedKey(key.platformKeys, 'ec', () => ecKeyObject(key.keyType, key.point));
     return nodeVerify(NODE_DIGEST_NAME[hash], data, { key: keyObject, dsaEncoding: 'ieee-p1363' }, raw);
   },
 };
@@ -66,6 +66,17 @@ function cachedKey(slot: Map<string, unknown>, usage: string, make: () => KeyObj
 function rsaKeyObject(key: RsaPublicNumbers): KeyObject {
   const b64url = (v: bigint): string => toBase64(bigIntToBytes(v)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   return createPublicKey({ key: { kty: 'RSA', n: b64url(key.modulus), e: b64url(key.publicExponent) }, format: 'jwk' });
+}
+
+// From the point rather than the SPKI: OpenSSL rejects oddly encoded SPKIs (e.g. BIT STRING padding)
+// with raw errors, and the point is all that verification needs.
+function ecKeyObject(keyType: 'EC-P256' | 'EC-P384', point: Uint8Array): KeyObject {
+  const half = (point.length - 1) / 2;
+  const b64url = (b: Uint8Array): string => toBase64(b).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return createPublicKey({
+    key: { kty: 'EC', crv: keyType === 'EC-P256' ? 'P-256' : 'P-384', x: b64url(point.subarray(1, 1 + half)), y: b64url(point.subarray(1 + half)) },
+    format: 'jwk',
+  });
 }
 
 function checkDigest(algorithm: DigestAlgorithm): DigestAlgorithm {

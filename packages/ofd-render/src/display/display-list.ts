@@ -119,11 +119,8 @@ export type DrawItem = PathItem | TextItem | ImageItem;
 
 /** A page as a flat list of drawing operations in page millimetres; what every back end consumes. */
 export interface DisplayList {
-  /** Page size in mm (PhysicalBox, clamped to the limits). */
+  /** Page size in mm (PhysicalBox, cut to the limits); item matrices already start at its origin. */
   readonly width: number;
   readonly height: number;
-  /** PhysicalBox origin: page content at (x, y) is drawn at (x − originX, y − originY). */
-  readonly originX: number;
-  readonly originY: number;
   readonly items: readonly DrawItem[];
 }

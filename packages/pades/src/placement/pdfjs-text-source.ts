@@ -2,7 +2,7 @@
  * Text runs from pdf.js (Apache-2.0). In Node the legacy build is needed (the modern one expects
  * DOMMatrix); text extraction needs no canvas. pdf.js reads CMaps/standard fonts only if told where.
  */
-import { CodedError } from '@openseal/kernel';
+import { SealTextExtractionError } from './errors.js';
 import type { TextRun, TextRunDocument, TextRunSource } from './text-locator.js';
 
 /** The part of the pdf.js module used here (structural, so any compatible build can be injected). */
@@ -52,7 +52,7 @@ export class PdfjsTextSource implements TextRunSource {
       // pdf.js transfers (detaches) the buffer it is given: hand it a copy, the caller keeps theirs.
       doc = await pdfjs.getDocument({ isEvalSupported: false, disableFontFace: true, verbosity: 0, ...this.#options.documentParams, data: pdf.slice() }).promise;
     } catch (e) {
-      throw new CodedError('SEAL_TEXT_EXTRACTION_FAILED', 'pdf.js could not open the document for text extraction', {}, { cause: e });
+      throw new SealTextExtractionError('pdf.js could not open the document', { cause: e });
     }
     try {
       return await use({

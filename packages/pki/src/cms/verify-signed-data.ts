@@ -17,7 +17,7 @@ export interface VerifySignedDataOptions extends TrustOptions {
   readonly detachedContent?: DetachedInput;
   /** Certificates to look for the signer in, besides the embedded ones. */
   readonly certificates?: readonly Certificate[];
-  /** Validation time; when absent: the signature timestamp, else signing-time, else clock.now(). */
+  /** Validation time; when absent: the signature timestamp, else clock.now(), else the claimed signing-time. */
   readonly at?: Date;
   readonly clock?: Clock;
 }
@@ -136,7 +136,9 @@ async function verifySigner(
 function pickTime(options: VerifySignedDataOptions, proof: Date | undefined, signingTime: Date | undefined): [Date | undefined, ValidationTimeSource | undefined] {
   if (options.at) return [options.at, 'caller'];
   if (proof) return [proof, 'timestamp'];
-  if (signingTime) return [signingTime, 'signing-time'];
+  // signing-time is the signer's unauthenticated claim: without a proof of existence, validate now
+  // (ETSI EN 319 102-1 best-signature-time); the claim is used only when no clock was given.
   if (options.clock) return [options.clock.now(), 'clock'];
+  if (signingTime) return [signingTime, 'signing-time'];
   return [undefined, undefined];
 }
