@@ -6,11 +6,14 @@ both processes, enforces time limits and kills them; this script only converts.
 Run with Debian's /usr/bin/python3 (python3-uno); it needs nothing else.
 """
 import json
+import os
+import signal
 import sys
 import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+from com.sun.star.lang import DisposedException
 
 
 def prop(name, value):
@@ -77,6 +80,8 @@ def convert(desktop, job):
     url = uno.systemPathToFileUrl(job["input"])
     try:
         doc = desktop.loadComponentFromURL(url, "_blank", 0, props(**load))
+    except DisposedException:
+        raise
     except Exception as e:
         return {"ok": False, "error": "load", "message": "%s: %s" % (type(e).__name__, getattr(e, "Message", str(e)))}
     if doc is None:
@@ -88,6 +93,8 @@ def convert(desktop, job):
         out = uno.systemPathToFileUrl(job["output"])
         doc.storeToURL(out, props(FilterName=name, FilterData=filter_data(job)))
         return {"ok": True, "module": module}
+    except DisposedException:
+        raise
     except Exception as e:
         return {"ok": False, "error": "export", "message": "%s: %s" % (type(e).__name__, getattr(e, "Message", str(e)))}
     finally:
@@ -100,9 +107,23 @@ def convert(desktop, job):
                 sys.stderr.write("dispose failed: %s\n" % e)
 
 
+def warm_up(desktop, job):
+    """Loads each module once (Writer, Calc, Impress) so the first real document does not pay for it."""
+    out = uno.systemPathToFileUrl(job["output"])
+    for factory in ("swriter", "scalc", "simpress"):
+        doc = desktop.loadComponentFromURL("private:factory/" + factory, "_blank", 0, props(Hidden=True))
+        try:
+            name, _ = export_filter(doc)
+            doc.storeToURL(out, props(FilterName=name, FilterData=filter_data({})))
+        finally:
+            doc.close(True)
+    return {"ok": True, "module": "warmup"}
+
+
 def main():
     pipe = sys.argv[1]
     timeout = float(sys.argv[2]) if len(sys.argv) > 2 else 60.0
+    soffice_pid = int(sys.argv[3]) if len(sys.argv) > 3 else None
     try:
         ctx = connect(pipe, time.monotonic() + timeout)
         desktop = ctx.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
@@ -123,13 +144,19 @@ def main():
             return 0
         started = time.monotonic()
         try:
-            result = convert(desktop, job)
+            result = warm_up(desktop, job) if job.get("op") == "warmup" else convert(desktop, job)
         except Exception as e:  # a dead bridge (DisposedException) ends the worker: Node restarts it
             reply({"id": job.get("id"), "ok": False, "error": "bridge", "message": "%s: %s" % (type(e).__name__, e)})
             return 2
         result["id"] = job.get("id")
         result["ms"] = round((time.monotonic() - started) * 1000)
         reply(result)
+    # stdin closed without "quit": the Node process is gone, so take its soffice (a process group) along.
+    if soffice_pid is not None:
+        try:
+            os.killpg(soffice_pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
     return 0
 
 

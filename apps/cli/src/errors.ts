@@ -15,3 +15,11 @@ export class CliFileError extends OpenSealError {
     super(`Cannot ${action} ${path}${options?.cause instanceof Error && 'code' in options.cause ? ` (${String((options.cause as { code: unknown }).code)})` : ''}`, { path, action }, options);
   }
 }
+
+/** `openseal convert` got an input it cannot convert (yet): Office documents until the converter lands. */
+export class ConvertUnsupportedInputError extends OpenSealError {
+  readonly code = 'CONVERT_UNSUPPORTED_INPUT';
+  constructor(path: string, kind: string) {
+    super(`Cannot convert ${path}: ${kind} input is not supported`, { path, kind });
+  }
+}

@@ -1,6 +1,6 @@
+import { InvalidArgumentError } from '@openseal/kernel';
 import { BinaryReader } from './binary-reader.js';
 import type { CffOutlines } from './cff/cff-outlines.js';
-import { InvalidArgumentError } from '@openseal/kernel';
 import { FontUnsupportedError } from './errors.js';
 import type { BBox, FontMetrics } from './font-metrics.js';
 import type { FontNames } from './font-names.js';
@@ -11,6 +11,7 @@ import { contoursToPath, type TrueTypeOutlines } from './tables/glyf.js';
 import type { HmtxTable } from './tables/hmtx.js';
 import { layoutText, type TextLayout } from './text-layout.js';
 
+/** @internal what parseFontFile assembles; use parseFontFile to get a Font. */
 export interface FontParts {
   readonly bytes: Uint8Array;
   readonly faceIndex: number;

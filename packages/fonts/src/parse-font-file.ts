@@ -1,5 +1,6 @@
 import { BinaryReader } from './binary-reader.js';
-import { FontMalformedError } from './errors.js';
+import { parseCffOutlines, type CffOutlines } from './cff/cff-outlines.js';
+import { FontMalformedError, FontUnsupportedError } from './errors.js';
 import { Font } from './font.js';
 import { computeMetrics } from './font-metrics.js';
 import { fontNames, type FontNames } from './font-names.js';
@@ -52,12 +53,21 @@ export function parseFontFile(bytes: Uint8Array, options: ParseFontOptions = {})
     if (!glyfR || !locaR) throw new FontMalformedError('TrueType face without glyf/loca tables');
     trueType = TrueTypeOutlines.parse(glyfR, locaR, numGlyphs, head.indexToLocFormat === 1);
   }
+  let cff: CffOutlines | undefined;
+  if (directory.outlineFormat === 'cff') {
+    const cffR = reader(bytes, directory, 'CFF ');
+    if (!cffR) throw new FontUnsupportedError('CFF2 or missing CFF table in an OTTO font', { hasCff2: directory.tables.has('CFF2') });
+    cff = parseCffOutlines(cffR);
+  }
   const glyphTop = (ch: string): number | undefined => {
     const gid = cmap.lookup(ch.codePointAt(0) as number);
-    return gid && trueType ? trueType.bbox(gid)?.yMax : undefined;
+    if (!gid) return undefined;
+    if (trueType) return trueType.bbox(gid)?.yMax;
+    const ys = (cff?.path(gid) ?? []).flatMap((c) => (c.type === 'Z' ? [] : [c.y]));
+    return ys.length > 0 ? Math.max(...ys) : undefined;
   };
   const metrics = computeMetrics({ head, hhea, os2, post, glyphTop });
-  return new Font({ bytes, faceIndex, directory, numGlyphs, names, metrics, cmap, hmtx, trueType, cff: undefined });
+  return new Font({ bytes, faceIndex, directory, numGlyphs, names, metrics, cmap, hmtx, trueType, cff });
 }
 
 /** A face of a font file, as listed by listFaces. */

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isOpenSealError } from '@openseal/kernel';
-import { listFaces, parseFontFile, pathToSvg, type Font } from '@openseal/fonts';
+import { listFaces, parseFontFile, pathToSvg, subsetTrueType, type Font } from '@openseal/fonts';
 import { fontTools, systemFont, systemFontPath } from './system-font.js';
 
 const FACTS_SCRIPT = fileURLToPath(new URL('./font-facts.py', import.meta.url));
@@ -167,6 +167,32 @@ describe('hostile input', () => {
         const f: Font = parseFontFile(bytes);
         f.layoutText('Aé€中', 12);
         for (const cp of [0x41, 0xe9, 0x20ac]) f.glyphPath(f.glyphIdForCodePoint(cp));
+      } catch (e) {
+        expect(isOpenSealError(e), `iteration ${i}: ${String(e)}`).toBe(true);
+      }
+    }
+  });
+
+  it('never crashes with an untyped error on mutated glyph data, simple or composite (seeded)', () => {
+    const font = parseFontFile(dejavu);
+    const glyf = font.tableRecords().find((t) => t.tag === 'glyf')!;
+    const gids = [0x41, 0xe9, 0x20ac, 0x1f600].map((cp) => font.glyphIdForCodePoint(cp));
+    let seed = 4242;
+    const rnd = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    for (let i = 0; i < 400; i++) {
+      const bytes = dejavu.slice();
+      const gid = gids[rnd(gids.length)]!;
+      const start = glyf.offset + font.trueType!.offsets[gid]!;
+      const len = font.trueType!.offsets[gid + 1]! - font.trueType!.offsets[gid]!;
+      for (let k = 0; k <= rnd(3); k++) bytes[start + rnd(Math.min(len, 40))] = rnd(256);
+      try {
+        const f = parseFontFile(bytes);
+        f.glyphPath(gid);
+        f.glyphBBox(gid);
+        subsetTrueType(f, [gid]);
       } catch (e) {
         expect(isOpenSealError(e), `iteration ${i}: ${String(e)}`).toBe(true);
       }

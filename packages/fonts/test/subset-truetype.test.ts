@@ -1,15 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   formatPdfWidthArray, parseFontFile, pdfFontDescriptorValues, pdfWidthArray, subsetTag, subsetTrueType, toUnicodeCMap, type Font,
 } from '@openseal/fonts';
-import { fontTools, systemFont } from './system-font.js';
+import { fontTools, systemFont, systemFontPath } from './system-font.js';
 import { buildCidFontPdf } from './minimal-pdf.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'openseal-fonts-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const TEXT = '中华人民共和国公章印文2026';
 
 function gidsOf(font: Font, text: string): number[] {
@@ -36,9 +37,10 @@ print(json.dumps({
   'nonempty': nonempty,
   'coords': {str(i): [list(c) for c in glyf[order[i]].getCoordinates(glyf)[0]] for i in nonempty},
   'advances': {str(i): f['hmtx'][order[i]][0] for i in nonempty},
+  'vertical': {str(i): list(f['vmtx'][order[i]]) for i in nonempty} if 'vmtx' in f else None,
 }))`;
 
-interface Checked { tables: string[]; numGlyphs: number; cmap: Record<string, number>; nonempty: number[]; coords: Record<string, number[][]>; advances: Record<string, number> }
+interface Checked { tables: string[]; numGlyphs: number; cmap: Record<string, number>; nonempty: number[]; coords: Record<string, number[][]>; advances: Record<string, number>; vertical: Record<string, number[]> | null }
 
 describe('subsetTrueType', () => {
   const zenhei = parseFontFile(systemFont('wqy-zenhei.ttc'));
@@ -46,7 +48,7 @@ describe('subsetTrueType', () => {
   it('keeps the original glyph ids, outlines, advances and cmap of a .ttc face; fontTools accepts checksums', () => {
     const gids = gidsOf(zenhei, TEXT);
     const subset = subsetTrueType(zenhei, gids);
-    expect(subset.length).toBeLessThan(400_000);
+    expect(subset.length).toBeLessThan(140_000); // ≈128 KB raw (loca + metrics up to the highest gid), ≈4 KB deflated
     expect(sumWords(subset)).toBe(0xb1b0afba); // head.checkSumAdjustment makes the whole file sum to this
     const path = join(dir, 'zenhei-subset.ttf');
     writeFileSync(path, subset);
@@ -64,6 +66,11 @@ describe('subsetTrueType', () => {
       expect(ref.coords[String(g)]).toEqual(zenhei.trueType!.contours(g).flat().map((p) => [p.x, p.y]));
     }
     expect(again.names.postScriptName).toBe('WenQuanYiZenHei');
+    const original = fontTools<Record<string, number[]>>(
+      "import sys, json\nfrom fontTools.ttLib import TTFont\nf = TTFont(sys.argv[1], fontNumber=0)\no = f.getGlyphOrder()\nprint(json.dumps({str(g): list(f['vmtx'][o[g]]) for g in json.loads(sys.argv[2])}))",
+      [systemFontPath('wqy-zenhei.ttc'), JSON.stringify(gids)],
+    );
+    for (const g of gids) expect(ref.vertical?.[String(g)], `vmtx of ${g}`).toEqual(original[String(g)]);
   });
 
   it('is recognised by fontconfig as a scalable TrueType font', () => {

@@ -5,3 +5,6 @@ export * from './split-alpha.js';
 export * from './png/decode-png.js';
 export * from './png/encode-png.js';
 export * from './jpeg/read-jpeg-info.js';
+export * from './gif/decode-gif.js';
+export * from './bmp/decode-bmp.js';
+export * from './decode-image.js';

@@ -10,6 +10,7 @@ export const PADES_ERROR_CODES = [
   'PADES_SIGNATURE_INVALID',
   'PADES_NOTHING_TO_TIMESTAMP',
   'PADES_VALIDATION_DATA_MISSING',
+  'PADES_REVISION_NOT_FOUND',
 ] as const;
 export type PadesErrorCode = (typeof PADES_ERROR_CODES)[number];
 
@@ -89,5 +90,13 @@ export class PadesValidationDataMissingError extends OpenSealError {
     reason: string,
   ) {
     super(`No validation data for "${certificate}": ${reason}`, { certificate, reason });
+  }
+}
+
+/** The ByteRange of a signature does not end at a revision boundary, so there is no signed revision to extract. */
+export class PadesRevisionNotFoundError extends OpenSealError {
+  readonly code = 'PADES_REVISION_NOT_FOUND';
+  constructor(readonly field: string) {
+    super(`The ByteRange of signature "${field}" does not end where a revision ends`, { field });
   }
 }

@@ -2,7 +2,7 @@
  * Modification detection and prevention (ISO 32000-2 §12.8.2): DocMDP certification levels and FieldMDP
  * locks, read from signature dictionaries and written into new ones.
  */
-import { PdfDict, PdfName, PdfRef, PdfString, isArray, name, type PdfArray, type PdfObject, type RevisionView } from '@openseal/pdf';
+import { PdfDict, PdfRef, PdfString, isArray, name, type PdfArray, type PdfObject, type RevisionView } from '@openseal/pdf';
 
 /** DocMDP /P: 1 no changes, 2 form filling and signing, 3 also annotations (Table 257). */
 export type MdpPermission = 1 | 2 | 3;
@@ -60,7 +60,14 @@ export function fieldLocksOf(view: RevisionView, sig: PdfDict, fieldLock: PdfDic
   }
   const own = fieldLock ? readFieldLock(view, fieldLock) : undefined;
   if (own) out.push(own);
-  return out;
+  // A signed field's /Lock and the FieldMDP reference made from it usually say the same thing.
+  const seen = new Set<string>();
+  return out.filter((l) => {
+    const key = JSON.stringify([l.action, l.fields ?? [], l.permission ?? 0]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Whether a lock covers the field named `field` (or one of its descendants / ancestors). */
@@ -117,5 +124,3 @@ export function sigFieldLock(lock: FieldLock): PdfDict {
   if (lock.permission) d.set('P', lock.permission);
   return d;
 }
-
-export const isNamed = (o: PdfObject | undefined, value: string): boolean => o instanceof PdfName && o.value === value;

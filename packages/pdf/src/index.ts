@@ -17,3 +17,4 @@ export * from './write/byte-writer.js';
 export * from './write/incremental-update.js';
 export * from './write/incremental-writer.js';
 export type { WrittenObject } from './write/xref-writer.js';
+export * from './write/pdf-file-writer.js';

@@ -57,8 +57,8 @@ describe('third-party seals (MANIFEST.md verdicts)', () => {
   it('parses the HebeiGede seal and reports its maker signature invalid under both rules', async () => {
     const der = sesSample('ofdrw-sign__SESealData.DER');
     const seal = parseSeal(der);
-    expect(seal.header.vid).toBe('HebeiGede');
-    expect(seal.name).toBe('合同专用章');
+    expect(seal.header.vid).toBe('Vid HebeiGede');
+    expect(seal.name).toBe('测试单位名称 合同专用章');
     expect(seal.picture.type).toBe('GIF');
     const v = await verifySeal(der, { provider, at: seal.validStart.date });
     expect(v.valid).toBe(false);

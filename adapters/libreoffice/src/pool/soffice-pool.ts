@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { ConvertError } from '../errors.js';
@@ -29,6 +29,8 @@ export interface SofficePoolOptions {
   readonly pythonPath?: string;
   readonly tempDir?: string;
   readonly fontAliases?: readonly FontAlias[];
+  /** Load every LibreOffice module once per worker start, so no document pays for it. Default false. */
+  readonly warmUp?: boolean;
 }
 
 export interface PoolJob extends Omit<UnoJob, 'input' | 'output'> {
@@ -74,6 +76,7 @@ export class SofficePool {
       maxQueue: options.maxQueue ?? 10_000,
       sofficePath: options.sofficePath ?? '/usr/lib/libreoffice/program/soffice.bin',
       pythonPath: options.pythonPath ?? '/usr/bin/python3',
+      warmUp: options.warmUp ?? false,
     };
     this.dir = mkdtempSync(join(options.tempDir ?? tmpdir(), 'openseal-soffice-'));
     this.fontconfigFile = join(this.dir, 'fonts.conf');
@@ -137,9 +140,11 @@ export class SofficePool {
           sofficePath: this.#options.sofficePath,
           pythonPath: this.#options.pythonPath,
           dir: join(this.dir, `worker-${i}`),
+          pipePrefix: basename(this.dir).replace(/[^A-Za-z0-9_-]/g, '_'),
           templateProfile: template,
           env: this.env,
           startTimeoutMs: this.#options.startTimeoutMs,
+          warmUp: this.#options.warmUp,
         }),
       );
     }

@@ -42,7 +42,8 @@ export function glyphClosure(font: Font, glyphIds: Iterable<number>): Set<number
 
 /**
  * A standalone TrueType font holding only the given glyphs, at their ORIGINAL glyph ids (other glyphs are
- * empty), so PDF CIDToGIDMap /Identity and OFD glyph references stay valid. Works for faces of a .ttc.
+ * empty and share one advance), so PDF CIDToGIDMap /Identity and OFD glyph references stay valid.
+ * Works for faces of a .ttc.
  */
 export function subsetTrueType(font: Font, glyphIds: Iterable<number>, options: SubsetOptions = {}): Uint8Array {
   const keep = glyphClosure(font, glyphIds);
@@ -79,7 +80,7 @@ export function subsetTrueType(font: Font, glyphIds: Iterable<number>, options: 
     { tag: 'loca', data: loca },
     { tag: 'head', data: patch(required(font, 'head'), (dv) => dv.setInt16(50, shortLoca ? 0 : 1)) },
     { tag: 'maxp', data: patch(required(font, 'maxp'), (dv) => dv.setUint16(4, numGlyphs)) },
-    ...horizontalMetrics(font, numGlyphs),
+    ...horizontalMetrics(font, numGlyphs, keep),
     { tag: 'cmap', data: buildCmapTable(subsetMappings(font, keep)) },
     { tag: 'post', data: postVersion3(required(font, 'post')) },
   ];
@@ -87,7 +88,7 @@ export function subsetTrueType(font: Font, glyphIds: Iterable<number>, options: 
     const t = font.table(tag);
     if (t) tables.push({ tag, data: t });
   }
-  if ((options.keepVerticalMetrics ?? true) && font.table('vhea') && font.table('vmtx')) tables.push(...verticalMetrics(font, numGlyphs));
+  if ((options.keepVerticalMetrics ?? true) && font.table('vhea') && font.table('vmtx')) tables.push(...verticalMetrics(font, numGlyphs, keep));
   return writeSfnt(tables);
 }
 
@@ -103,42 +104,56 @@ function patch(table: Uint8Array, edit: (dv: DataView) => void): Uint8Array {
   return copy;
 }
 
-/** hhea + hmtx; trailing glyphs with the same advance share the last long metric (OpenType 'hmtx'). */
-function horizontalMetrics(font: Font, numGlyphs: number): SfntTable[] {
-  let nMetrics = numGlyphs;
-  const lastAdvance = font.advanceWidth(numGlyphs - 1);
-  while (nMetrics > 1 && font.advanceWidth(nMetrics - 2) === lastAdvance) nMetrics--;
-  const hmtx = new Uint8Array(nMetrics * 4 + (numGlyphs - nMetrics) * 2);
-  const dv = new DataView(hmtx.buffer);
+interface LongMetrics {
+  /** Advance and side bearing of glyph gid in the subset (unused glyphs: the shared advance, bearing 0). */
+  (gid: number): [advance: number, bearing: number];
+}
+
+/**
+ * A metrics table ('hmtx'/'vmtx'): glyphs past numberOfLongMetrics repeat the last advance. Unused glyphs take
+ * the advance of the last glyph, so only the used glyphs with other advances need long entries.
+ */
+function metricsTable(numGlyphs: number, metric: LongMetrics): { n: number; data: Uint8Array } {
+  const lastAdvance = metric(numGlyphs - 1)[0];
+  let n = numGlyphs;
+  while (n > 1 && metric(n - 2)[0] === lastAdvance) n--;
+  const data = new Uint8Array(n * 4 + (numGlyphs - n) * 2);
+  const dv = new DataView(data.buffer);
   for (let gid = 0; gid < numGlyphs; gid++) {
-    if (gid < nMetrics) {
-      dv.setUint16(gid * 4, font.advanceWidth(gid));
-      dv.setInt16(gid * 4 + 2, font.leftSideBearing(gid));
-    } else dv.setInt16(nMetrics * 4 + (gid - nMetrics) * 2, font.leftSideBearing(gid));
+    const [advance, bearing] = metric(gid);
+    if (gid < n) {
+      dv.setUint16(gid * 4, advance);
+      dv.setInt16(gid * 4 + 2, bearing);
+    } else dv.setInt16(n * 4 + (gid - n) * 2, bearing);
   }
+  return { n, data };
+}
+
+function horizontalMetrics(font: Font, numGlyphs: number, keep: ReadonlySet<number>): SfntTable[] {
+  const shared = font.advanceWidth(numGlyphs - 1);
+  const { n, data } = metricsTable(numGlyphs, (gid) => (keep.has(gid) ? [font.advanceWidth(gid), font.leftSideBearing(gid)] : [shared, 0]));
   return [
-    { tag: 'hhea', data: patch(required(font, 'hhea'), (v) => v.setUint16(34, nMetrics)) },
-    { tag: 'hmtx', data: hmtx },
+    { tag: 'hhea', data: patch(required(font, 'hhea'), (v) => v.setUint16(34, n)) },
+    { tag: 'hmtx', data },
   ];
 }
 
-/** vhea + vmtx truncated to numGlyphs, all long metrics. */
-function verticalMetrics(font: Font, numGlyphs: number): SfntTable[] {
+function verticalMetrics(font: Font, numGlyphs: number, keep: ReadonlySet<number>): SfntTable[] {
   const vhea = required(font, 'vhea');
   const vmtx = required(font, 'vmtx');
   const src = new DataView(vmtx.buffer, vmtx.byteOffset, vmtx.byteLength);
   const nOld = new DataView(vhea.buffer, vhea.byteOffset, vhea.byteLength).getUint16(34);
-  const out = new Uint8Array(numGlyphs * 4);
-  const dv = new DataView(out.buffer);
-  for (let gid = 0; gid < numGlyphs; gid++) {
+  if (nOld === 0) throw new FontMalformedError('vhea.numOfLongVerMetrics is 0');
+  const original = (gid: number): [number, number] => {
     const longAt = Math.min(gid, nOld - 1) * 4;
     const tsbAt = gid < nOld ? gid * 4 + 2 : nOld * 4 + (gid - nOld) * 2;
-    dv.setUint16(gid * 4, longAt + 2 <= vmtx.length ? src.getUint16(longAt) : 0);
-    dv.setInt16(gid * 4 + 2, tsbAt + 2 <= vmtx.length ? src.getInt16(tsbAt) : 0);
-  }
+    return [longAt + 2 <= vmtx.length ? src.getUint16(longAt) : 0, tsbAt + 2 <= vmtx.length ? src.getInt16(tsbAt) : 0];
+  };
+  const shared = original(numGlyphs - 1)[0];
+  const { n, data } = metricsTable(numGlyphs, (gid) => (keep.has(gid) ? original(gid) : [shared, 0]));
   return [
-    { tag: 'vhea', data: patch(vhea, (v) => v.setUint16(34, numGlyphs)) },
-    { tag: 'vmtx', data: out },
+    { tag: 'vhea', data: patch(vhea, (v) => v.setUint16(34, n)) },
+    { tag: 'vmtx', data },
   ];
 }
 

@@ -1,7 +1,8 @@
 import { Unzlib } from 'fflate';
 import { ImageMalformedError } from '../errors.js';
 
-const SLICE = 32 * 1024;
+// Deflate expands at most ~1032:1, so one 4 KB slice yields at most ~4 MB past the end.
+const SLICE = 4 * 1024;
 
 /**
  * Inflates the zlib stream of the IDAT chunks into exactly `size` bytes. Input is fed in small slices and

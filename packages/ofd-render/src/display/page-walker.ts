@@ -171,7 +171,8 @@ export class PageWalker {
       ...(stroke ? { stroke: this.strokeStyle(s, s.strokeColor === undefined ? BLACK : resolveColor(s.strokeColor, this.#colors, BLACK)) } : {}),
       hScale: o.hScale !== undefined && o.hScale > 0 ? o.hScale : 1,
       charRotation: o.charDirection ?? 0,
-      bold: weight >= 600 || font.bold,
+      // An embedded program already has its weight; Font@Bold asks for emboldening only when substituted.
+      bold: weight >= 600 || (font.bold && font.embedded === undefined),
       italic: o.italic === true || font.italic,
     });
   }

@@ -4,7 +4,7 @@
  * /ToUnicode CMap (§9.10.3) so the text stays extractable. Prepared once, embedded once per file.
  */
 import { pdfFontDescriptorValues, pdfWidthArray, subsetTag, subsetTrueType, toUnicodeCMap, type Font } from '@openseal/fonts';
-import { PdfDict, PdfName, PdfString, type PdfObject, type PdfRef } from '@openseal/pdf';
+import { PdfDict, PdfName, PdfString, type PdfObject, type PdfRef, type PdfStream } from '@openseal/pdf';
 import { SealFontMissingGlyphsError, SealFontUnsuitableError } from './errors.js';
 import { flateStream } from './form-xobject.js';
 import type { ObjectSink } from './object-sink.js';
@@ -53,11 +53,17 @@ export function prepareCidFont(font: Font, texts: readonly string[]): PreparedCi
   const gidOf = (cp: number): number => font.glyphIdForCodePoint(cp);
   const glyphs = (text: string): number[] => [...text].map((c) => gidOf(c.codePointAt(0) as number));
   const cache = new WeakMap<ObjectSink, PdfRef>();
+  // Compressed once and shared by every file the font goes into (streams are never modified in place).
+  let streams: { file: PdfStream; toUnicode: PdfStream } | undefined;
 
   const embed = (sink: ObjectSink): PdfRef => {
     const hit = cache.get(sink);
     if (hit) return hit;
-    const file = sink.add(flateStream({ Length1: fontFile.length }, fontFile));
+    streams ??= {
+      file: flateStream({ Length1: fontFile.length }, fontFile),
+      toUnicode: flateStream({}, new TextEncoder().encode(toUnicodeCMap(used.entries()))),
+    };
+    const file = sink.add(streams.file);
     const d: Record<string, PdfObject> = {
       Type: new PdfName('FontDescriptor'),
       FontName: new PdfName(baseFont),
@@ -84,7 +90,7 @@ export function prepareCidFont(font: Font, texts: readonly string[]): PreparedCi
       W: widths,
       CIDToGIDMap: new PdfName('Identity'),
     } satisfies Record<string, PdfObject>)));
-    const toUnicode = sink.add(flateStream({}, new TextEncoder().encode(toUnicodeCMap(used.entries()))));
+    const toUnicode = sink.add(streams.toUnicode);
     const ref = sink.add(new PdfDict(Object.entries({
       Type: new PdfName('Font'),
       Subtype: new PdfName('Type0'),

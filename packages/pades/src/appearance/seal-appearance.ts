@@ -3,7 +3,7 @@
  * optional text block, turned upright for the page's /Rotate, optionally clipped to a vertical slice.
  */
 import { InvalidArgumentError } from '@openseal/kernel';
-import type { PdfRef } from '@openseal/pdf';
+import { PdfName, type PdfObject, type PdfRef } from '@openseal/pdf';
 import { ContentBuilder } from './content-builder.js';
 import { addFormXObject, ResourceNames } from './form-xobject.js';
 import type { ObjectSink } from './object-sink.js';
@@ -11,7 +11,7 @@ import type { MmBox, PageFrame } from './page-frame.js';
 import { embedRaster } from './raster-image.js';
 import type { SealDesign } from './seal-design.js';
 import { mmToPt, ptToMm } from './units.js';
-import { drawVector } from './vector-drawing.js';
+import { drawVector, type VectorDrawing } from './vector-drawing.js';
 
 /** The appearance box and, inside it, where the picture and the text go (mm, from its top-left). */
 export interface SealLayout {
@@ -53,6 +53,24 @@ export function layoutSeal(design: SealDesign): SealLayout {
   return { widthMm: width, heightMm: h + TEXT_GAP_MM + th, seal: { x: (width - w) / 2, y: 0, width: w, height: h }, text: { x: (width - tw) / 2, y: h + TEXT_GAP_MM, width: tw, height: th } };
 }
 
+const vectorForms = new WeakMap<ObjectSink, Map<VectorDrawing, Map<string, PdfRef>>>();
+
+/** The drawing as a Form XObject of w × h points, added once per file (riding seams reuse it per strip). */
+function embedVectorForm(sink: ObjectSink, drawing: VectorDrawing, w: number, h: number): PdfRef {
+  let bySink = vectorForms.get(sink);
+  if (!bySink) vectorForms.set(sink, (bySink = new Map()));
+  let bySize = bySink.get(drawing);
+  if (!bySize) bySink.set(drawing, (bySize = new Map()));
+  const key = `${w.toFixed(4)}x${h.toFixed(4)}`;
+  const hit = bySize.get(key);
+  if (hit) return hit;
+  const cb = new ContentBuilder();
+  drawVector(cb, drawing, w, h);
+  const ref = addFormXObject(sink, { width: w, height: h, resources: new ResourceNames(), content: cb.toBytes() });
+  bySize.set(key, ref);
+  return ref;
+}
+
 /** Writes the appearance XObject for `frame`'s page and returns its reference. */
 export function writeSealAppearance(sink: ObjectSink, design: SealDesign, frame: PageFrame, slice?: AppearanceSlice): PdfRef {
   const layout = layoutSeal(design);
@@ -68,10 +86,12 @@ export function writeSealAppearance(sink: ObjectSink, design: SealDesign, frame:
   const ptToUnits = unitsPerMm / mmToPt(1);
   if (Math.abs(ptToUnits - 1) > 1e-12) cb.concat([ptToUnits, 0, 0, ptToUnits, 0, 0]);
   const H = mmToPt(boxH);
-  if (design.opacity !== undefined) {
-    if (!(design.opacity >= 0 && design.opacity <= 1)) throw new InvalidArgumentError('opacity must be within 0…1', { opacity: design.opacity });
-    cb.op('gs', `/${res.graphicsState({ ca: design.opacity, CA: design.opacity })}`);
-  }
+  const opacity = design.opacity ?? 1;
+  if (!(opacity >= 0 && opacity <= 1)) throw new InvalidArgumentError('opacity must be within 0…1', { opacity: design.opacity });
+  const state: Record<string, PdfObject> = {};
+  if (opacity < 1) Object.assign(state, { ca: opacity, CA: opacity });
+  if ((design.blend ?? 'multiply') === 'multiply') state['BM'] = new PdfName('Multiply');
+  if (Object.keys(state).length > 0) cb.op('gs', `/${res.graphicsState(state)}`);
   if (slice) {
     // §8.5.4 clip to the strip, then shift the whole seal so the strip's part lands in the box.
     cb.rect(0, 0, mmToPt(slice.widthMm), H).op('W').op('n');
@@ -86,9 +106,7 @@ export function writeSealAppearance(sink: ObjectSink, design: SealDesign, frame:
   if (g.kind === 'raster') {
     cb.save().concat([sw, 0, 0, sh, sx, sy]).xobject(res.xobject(embedRaster(sink, g))).restore();
   } else {
-    cb.save().concat([1, 0, 0, 1, sx, sy]);
-    drawVector(cb, g, sw, sh);
-    cb.restore();
+    cb.save().concat([1, 0, 0, 1, sx, sy]).xobject(res.xobject(embedVectorForm(sink, g, sw, sh))).restore();
   }
   if (design.text && layout.text) {
     const t = layout.text;

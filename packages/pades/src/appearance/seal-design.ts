@@ -16,4 +16,7 @@ export interface SealDesign {
   readonly text?: PreparedSealText;
   /** Constant alpha 0…1 for the whole appearance (default 1: opaque, as a printed seal). */
   readonly opacity?: number;
+  /** How the seal combines with the page (ISO 32000-2 §11.3.5): 'multiply' (default) lets text under
+   *  the seal show through as under real ink; 'normal' paints over it. */
+  readonly blend?: 'multiply' | 'normal';
 }

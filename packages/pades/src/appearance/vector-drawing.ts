@@ -14,6 +14,8 @@ export interface ShapePaint {
   /** In the drawing's units (default 1). */
   readonly strokeWidth?: number;
   readonly fillRule?: 'nonzero' | 'evenodd';
+  /** Maps the shape's own coordinates into the drawing's, as SVG's transform="matrix(a b c d e f)". */
+  readonly transform?: readonly [number, number, number, number, number, number];
 }
 
 export type VectorShape =
@@ -96,6 +98,7 @@ export function drawVector(cb: ContentBuilder, drawing: VectorDrawing, w: number
   for (const shape of drawing.shapes) {
     if (!shape.fill && !shape.stroke) continue;
     cb.save();
+    if (shape.transform) cb.concat(shape.transform);
     if (shape.fill) cb.fillRgb(...parseColor(shape.fill));
     if (shape.stroke) cb.strokeRgb(...parseColor(shape.stroke)).lineWidth(shape.strokeWidth ?? 1);
     tracePath(cb, shape);

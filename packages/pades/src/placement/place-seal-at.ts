@@ -1,10 +1,9 @@
 /** Placement by page and coordinates in mm from the top-left corner of the page as seen. */
-import type { RevisionView } from '@openseal/pdf';
+import { pageCount, type RevisionView } from '@openseal/pdf';
 import type { SealDesign } from '../appearance/seal-design.js';
 import { appearanceBoxAt, placedSeal, sealWidget, type PlacedSeal, type SealAnchor } from './placed-seal.js';
 import type { PageSelection } from './text-locator.js';
 import { resolvePages } from './text-search.js';
-import { pageCount } from '@openseal/pdf';
 
 export interface SealPosition {
   /** Distance from the left edge of the page as displayed (after /Rotate and /CropBox), mm. */

@@ -58,10 +58,18 @@ function lineBox(view: RevisionView, l: TextLine): MmBox {
 
 export async function placeSealGbt9704(pdf: Uint8Array, view: RevisionView, design: SealDesign, options: Gbt9704PlacementOptions): Promise<Gbt9704PlacedSeal> {
   const pattern = options.datePattern ?? GBT9704_DATE_PATTERN;
-  const all = await options.locator.lines(pdf, options.pages ? { pages: options.pages } : {});
   // The 成文日期 is a line holding only the date; the 版记's "…年…月…日印发" line is not.
-  let dateIdx = -1;
-  for (let i = all.length - 1; i >= 0 && dateIdx < 0; i--) if (pattern.test(plain(all[i]?.text ?? ''))) dateIdx = i;
+  const lastDate = (lines: readonly TextLine[]): number => {
+    for (let i = lines.length - 1; i >= 0; i--) if (pattern.test(plain(lines[i]?.text ?? ''))) return i;
+    return -1;
+  };
+  // Usually on the last page: read that one first, the whole selection only when it has no date.
+  let all = options.pages ? [] : await options.locator.lines(pdf, { pages: [-1] });
+  let dateIdx = lastDate(all);
+  if (dateIdx < 0) {
+    all = await options.locator.lines(pdf, options.pages ? { pages: options.pages } : {});
+    dateIdx = lastDate(all);
+  }
   const date = all[dateIdx];
   if (!date) throw new SealTextNotFoundError('成文日期 (GB/T 9704 date line)', { pattern: pattern.source });
   const page = date.pageIndex;

@@ -64,6 +64,6 @@ export interface TextLocator {
    * “（盖章）” also finds “(盖章)”; a RegExp is run on that normalised text.
    */
   find(pdf: Uint8Array, query: string | RegExp, options?: FindTextOptions): Promise<TextMatch[]>;
-  /** The text lines (horizontal runs grouped by baseline) of the selected pages, top to bottom. */
+  /** Text lines (runs grouped by baseline in their writing direction) of the selected pages, top to bottom. */
   lines(pdf: Uint8Array, options?: { readonly pages?: PageSelection }): Promise<TextLine[]>;
 }

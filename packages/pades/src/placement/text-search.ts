@@ -118,22 +118,41 @@ export function searchRuns(runs: readonly TextRun[], query: string | RegExp): { 
   });
 }
 
-/** Horizontal runs grouped into lines by baseline, top to bottom; each line's runs left to right. */
+/**
+ * Runs grouped into lines by baseline, in the writing direction of each run (so text drawn turned on a
+ * page with /Rotate still forms lines): the most common direction first, each top to bottom as the text
+ * reads, each line's runs in reading order.
+ */
 export function groupLines(runs: readonly TextRun[]): { text: string; rect: UserRect; size: number; baseline: number }[] {
-  const horizontal = runs.filter((r) => r.text.trim().length > 0 && Math.abs(r.dy) < 1e-3 && r.dx > 0);
-  const sorted = [...horizontal].sort((a, b) => b.y - a.y || a.x - b.x);
-  const lines: { runs: TextRun[]; baseline: number; size: number }[] = [];
-  for (const r of sorted) {
-    const last = lines[lines.length - 1];
-    if (last && Math.abs(last.baseline - r.y) <= 0.3 * Math.min(last.size, r.size)) {
-      last.runs.push(r);
-      last.size = Math.max(last.size, r.size);
-    } else lines.push({ runs: [r], baseline: r.y, size: r.size });
+  const byDir = new Map<string, TextRun[]>();
+  for (const r of runs) {
+    if (r.text.trim().length === 0) continue;
+    const key = `${Math.round(r.dx * 100)},${Math.round(r.dy * 100)}`;
+    const list = byDir.get(key) ?? [];
+    list.push(r);
+    byDir.set(key, list);
   }
-  return lines.map((l) => {
-    const ordered = l.runs.sort((a, b) => a.x - b.x);
-    let rect: UserRect | undefined;
-    for (const r of ordered) rect = unionRect(rect, runSpanRect(r, 0, r.advance));
-    return { text: ordered.map((r) => r.text).join(''), rect: rect as UserRect, size: l.size, baseline: l.baseline };
-  });
+  const out: { text: string; rect: UserRect; size: number; baseline: number }[] = [];
+  for (const group of [...byDir.values()].sort((a, b) => b.length - a.length)) {
+    const first = group[0] as TextRun;
+    // Coordinates along the writing direction and across it ("up" for the reader).
+    const along = (r: TextRun): number => r.x * first.dx + r.y * first.dy;
+    const across = (r: TextRun): number => -r.x * first.dy + r.y * first.dx;
+    const sorted = [...group].sort((a, b) => across(b) - across(a) || along(a) - along(b));
+    const lines: { runs: TextRun[]; baseline: number; size: number }[] = [];
+    for (const r of sorted) {
+      const last = lines[lines.length - 1];
+      if (last && Math.abs(last.baseline - across(r)) <= 0.3 * Math.min(last.size, r.size)) {
+        last.runs.push(r);
+        last.size = Math.max(last.size, r.size);
+      } else lines.push({ runs: [r], baseline: across(r), size: r.size });
+    }
+    for (const l of lines) {
+      const ordered = l.runs.sort((a, b) => along(a) - along(b));
+      let rect: UserRect | undefined;
+      for (const r of ordered) rect = unionRect(rect, runSpanRect(r, 0, r.advance));
+      out.push({ text: ordered.map((r) => r.text).join(''), rect: rect as UserRect, size: l.size, baseline: l.baseline });
+    }
+  }
+  return out;
 }

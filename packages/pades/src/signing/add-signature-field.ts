@@ -3,7 +3,7 @@
  * update: a new field (one merged field/widget, or a field with one widget per page strip), or the value
  * of an existing empty signature field.
  */
-import { PdfDict, PdfRef, PdfStream, PdfString, name, type PdfField, type PdfObject } from '@openseal/pdf';
+import { PdfDict, PdfStream, PdfString, name, type PdfField, type PdfObject, type PdfRef } from '@openseal/pdf';
 import { PadesFieldInvalidError } from '../errors.js';
 import type { SealAppearance, WidgetSpec } from '../widget-spec.js';
 import type { RevisionEdit } from './revision-edit.js';
@@ -23,7 +23,16 @@ export interface SignatureFieldInput {
   readonly lock?: PdfDict;
   /** Sign into this existing, empty signature field instead of creating one. */
   readonly existing?: PdfField;
+  /**
+   * Several widgets (a riding-seam seal): 'kids' (default) makes them kid widgets of the one field
+   * (ISO 32000-2 §12.7.4); 'stamps' keeps the first as the field's widget and writes the others as
+   * Stamp annotations in the same signed revision (poppler and MuPDF list kid widgets as fields).
+   */
+  readonly multiWidget?: 'kids' | 'stamps';
 }
+
+/** Annotation flags Print | ReadOnly | Locked (ISO 32000-2 Table 167). */
+const STAMP_FLAGS = 4 | 64 | 128;
 
 const INVISIBLE: WidgetSpec = { pageIndex: 0, rect: [0, 0, 0, 0] };
 
@@ -76,8 +85,14 @@ export function addSignatureField(edit: RevisionEdit, input: SignatureFieldInput
     ['V', input.value],
   ]);
   if (input.lock) field.set('Lock', input.lock);
-  if (specs.length === 1) {
+  if (specs.length === 1 || input.multiWidget === 'stamps') {
     for (const [k, v] of widgetEntries(edit, specs[0] as WidgetSpec, fieldRef, flags)) field.set(k, v);
+    for (const [i, spec] of specs.slice(1).entries()) {
+      const ref = edit.writer.allocate();
+      const entries = widgetEntries(edit, spec, ref, STAMP_FLAGS).map(([k, v]): [string, PdfObject] => (k === 'Subtype' ? [k, name('Stamp')] : [k, v]));
+      // /NM ties each strip to its signature field (unique annotation name, ISO 32000-2 Table 166).
+      edit.writer.set(ref, new PdfDict([...entries, ['NM', PdfString.fromText(`${input.fieldName}#${i + 2}`)]]));
+    }
   } else {
     const kids: PdfRef[] = [];
     for (const spec of specs) {

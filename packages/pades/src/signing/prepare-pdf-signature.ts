@@ -3,7 +3,7 @@
  * with fixed-width /ByteRange and /Contents slots, digests the ByteRange, and builds the CMS signed
  * attributes. The result's `toBeSigned` goes to any Signer (software, PKCS#11 token, remote agent).
  */
-import type { CryptoProvider, DigestAlgorithm, SignatureAlgorithm } from '@openseal/crypto';
+import type { CryptoProvider, DigestAlgorithm, Hasher, SignatureAlgorithm } from '@openseal/crypto';
 import { InvalidArgumentError, type RandomSource } from '@openseal/kernel';
 import {
   IncrementalWriter,
@@ -36,6 +36,8 @@ export interface PreparePdfSignatureOptions {
   readonly existingField?: string;
   /** Visible widgets; invisible (/Rect [0 0 0 0] on the first page) when absent. */
   readonly appearance?: SealAppearance;
+  /** How several widgets are written: kid widgets of one field (default) or extra Stamp annotations. */
+  readonly multiWidget?: 'kids' | 'stamps';
   /** Default ETSI.CAdES.detached (PAdES baseline). */
   readonly subFilter?: PdfSubFilter;
   /** Written to /M; also the CMS signing-time for adbe.pkcs7.detached only (PAdES forbids the attribute). */
@@ -65,6 +67,11 @@ export interface PreparePdfSignatureOptions {
   readonly provider: CryptoProvider;
   /** Needed for AES-encrypted documents (IVs of the new strings and streams). */
   readonly random?: RandomSource;
+  /**
+   * A hasher (of `digestAlgorithm`) already fed exactly the document's bytes, e.g. while the file was
+   * read: the ByteRange starts with the whole original file, so only the new revision is hashed here.
+   */
+  readonly prehashed?: Hasher;
 }
 
 export interface PreparedPdfSignature {
@@ -122,6 +129,20 @@ export function signatureDictionary(options: {
   return d;
 }
 
+function digestByteRange(update: IncrementalUpdate, byteRange: readonly number[], algorithm: DigestAlgorithm, options: PreparePdfSignatureOptions): Uint8Array {
+  const chunks = update.rangeChunks(byteRange);
+  const pre = options.prehashed;
+  if (!pre) return digestChunks(options.provider, algorithm, chunks);
+  if (pre.algorithm !== algorithm) throw new InvalidArgumentError('the prehashed digest uses another algorithm', { expected: algorithm, actual: pre.algorithm });
+  // The first range always covers the whole original file, then the new revision up to /Contents.
+  const [first, ...rest] = chunks;
+  if (first?.buffer !== update.original.buffer || first.byteOffset !== update.original.byteOffset || first.length !== update.original.length) {
+    throw new InvalidArgumentError('the ByteRange does not start with the whole original file');
+  }
+  for (const c of rest) pre.update(c);
+  return pre.digest();
+}
+
 export function preparePdfSignature(doc: PdfDocument, options: PreparePdfSignatureOptions): PreparedPdfSignature {
   if (Number.isNaN(options.signingTime.getTime())) throw new InvalidArgumentError('signingTime is not a valid date');
   const subFilter = options.subFilter ?? 'ETSI.CAdES.detached';
@@ -161,6 +182,7 @@ export function preparePdfSignature(doc: PdfDocument, options: PreparePdfSignatu
     fieldName,
     value: sigRef,
     ...(options.appearance ? { appearance: options.appearance } : {}),
+    ...(options.multiWidget ? { multiWidget: options.multiWidget } : {}),
     ...(options.lock && !existing ? { lock: sigFieldLock(options.lock) } : {}),
     ...(existing ? { existing } : {}),
   });
@@ -175,7 +197,7 @@ export function preparePdfSignature(doc: PdfDocument, options: PreparePdfSignatu
   const update = writer.write();
   const byteRange = update.signatureByteRange();
   update.fillByteRange(byteRange);
-  const documentDigest = digestChunks(provider, digestAlgorithm, update.rangeChunks(byteRange));
+  const documentDigest = digestByteRange(update, byteRange, digestAlgorithm, options);
   const cms = prepareSignedData({
     detached: { digest: documentDigest, digestAlgorithm },
     digestAlgorithm,

@@ -2,8 +2,9 @@
  * Edits of the document-level objects one signing revision touches (catalog, AcroForm, /Fields, page
  * /Annots), made on editable copies and written once, so each object appears once in the update.
  */
-import { PdfDict, PdfRef, getPage, type IncrementalWriter, type PdfArray, type PdfObject, type RevisionView } from '@openseal/pdf';
+import { PdfDict, PdfRef, type IncrementalWriter, type PdfArray, type PdfObject, type RevisionView } from '@openseal/pdf';
 import { PdfCannotAppendError } from '@openseal/pdf';
+import { locatePage } from './locate-page.js';
 
 interface Editable<T extends PdfObject> {
   /** Where the value lives: an indirect object, or inside its parent (undefined). */
@@ -77,7 +78,7 @@ export class RevisionEdit {
 
   /** Appends an annotation reference to a page's /Annots. */
   addAnnotation(pageIndex: number, annot: PdfRef): PdfRef {
-    const page = getPage(this.#view, pageIndex);
+    const page = locatePage(this.#view, pageIndex);
     if (!page.ref) throw new PdfCannotAppendError('the page is not an indirect object', { pageIndex });
     let entry = this.#annots.get(page.ref.num);
     if (!entry) {

@@ -3,14 +3,14 @@
  * revision and for B-LTA a document timestamp and a DSS revision for its TSA, each its own revision.
  */
 import type { CryptoProvider, SignatureAlgorithm, Signer } from '@openseal/crypto';
-import { InvalidArgumentError, type Clock, type RandomSource } from '@openseal/kernel';
+import { InvalidArgumentError, concatBytes, type Clock, type RandomSource } from '@openseal/kernel';
 import { PdfDocument, type PdfLimits } from '@openseal/pdf';
 import { samePublicKey, type TimestampClient } from '@openseal/pki';
 import { PadesContentsTooSmallError, PadesSignatureInvalidError } from '../errors.js';
 import { addDocumentTimestamp } from '../ltv/add-document-timestamp.js';
 import { addValidationData } from '../ltv/add-validation-data.js';
 import type { ValidationDataSources } from '../ltv/gather-validation-data.js';
-import { finishPdfSignature } from './finish-pdf-signature.js';
+import { finishPdfSignatureChunks } from './finish-pdf-signature.js';
 import { preparePdfSignature, type PreparePdfSignatureOptions } from './prepare-pdf-signature.js';
 
 export type PadesLevel = 'B-B' | 'B-T' | 'B-LT' | 'B-LTA';
@@ -38,7 +38,17 @@ export interface SignPdfDeps {
   readonly random: RandomSource;
 }
 
+/** Signs and returns the file as one buffer. */
 export async function signPdf(bytes: Uint8Array, options: SignPdfOptions, deps: SignPdfDeps): Promise<Uint8Array> {
+  const chunks = await signPdfChunks(bytes, options, deps);
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : concatBytes(...chunks);
+}
+
+/**
+ * Signs and returns the file in pieces (for B-B and B-T: the untouched input, then the new revision), so
+ * a large document can be written out without another copy in memory.
+ */
+export async function signPdfChunks(bytes: Uint8Array, options: SignPdfOptions, deps: SignPdfDeps): Promise<readonly Uint8Array[]> {
   const { signer, provider, tsa, clock, random } = deps;
   const level = options.level ?? (tsa ? 'B-T' : 'B-B');
   if (level !== 'B-B' && !tsa) throw new InvalidArgumentError(`PAdES ${level} needs a timestamp authority`);
@@ -53,11 +63,14 @@ export async function signPdf(bytes: Uint8Array, options: SignPdfOptions, deps: 
   const doc = load(bytes);
 
   let contentsSize = options.contentsSize;
-  let out: Uint8Array | undefined;
+  let out: readonly Uint8Array[] | undefined;
   let fieldName = '';
   for (let attempt = 0; out === undefined; attempt++) {
+    const { prehashed, ...rest } = options;
     const prepared = preparePdfSignature(doc, {
-      ...options,
+      ...rest,
+      // A prehashed digest can be continued once; a second attempt hashes the file again.
+      ...(prehashed && attempt === 0 ? { prehashed } : {}),
       signingTime,
       signatureAlgorithm,
       provider,
@@ -73,7 +86,7 @@ export async function signPdf(bytes: Uint8Array, options: SignPdfOptions, deps: 
     // RFC 3161 Appendix A / EN 319 142-1: the token's imprint is the hash of the signature value.
     const timestampToken = tsa && level !== 'B-B' ? (await tsa.timestamp({ data: value })).token : undefined;
     try {
-      out = finishPdfSignature(prepared, value, timestampToken ? { timestampToken } : {});
+      out = finishPdfSignatureChunks(prepared, value, timestampToken ? { timestampToken } : {});
     } catch (e) {
       // An estimated size that a large timestamp overflows: sign once more with the size it needed.
       if (!(e instanceof PadesContentsTooSmallError) || options.contentsSize !== undefined || attempt > 0) throw e;
@@ -82,8 +95,8 @@ export async function signPdf(bytes: Uint8Array, options: SignPdfOptions, deps: 
   }
   if (level === 'B-B' || level === 'B-T') return out;
   const validation = options.validation as ValidationDataSources;
-  out = await addValidationData(load(out), { sources: validation, provider, random, fields: [fieldName], time: clock.now() });
-  if (level === 'B-LT') return out;
-  const ts = await addDocumentTimestamp(load(out), { tsa: tsa as TimestampClient, provider, random });
-  return addValidationData(load(ts.bytes), { sources: validation, provider, random, fields: [ts.fieldName], time: clock.now() });
+  const lt = await addValidationData(load(concatBytes(...out)), { sources: validation, provider, random, fields: [fieldName], time: clock.now() });
+  if (level === 'B-LT') return [lt];
+  const ts = await addDocumentTimestamp(load(lt), { tsa: tsa as TimestampClient, provider, random });
+  return [await addValidationData(load(ts.bytes), { sources: validation, provider, random, fields: [ts.fieldName], time: clock.now() })];
 }

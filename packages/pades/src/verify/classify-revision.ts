@@ -4,7 +4,7 @@
  * new objects inherit the class of what refers to them; changed objects nothing explains are "other".
  */
 import { OpenSealError } from '@openseal/kernel';
-import { PdfDict, PdfRef, PdfStream, diffRevision, type PdfDocument, type PdfObject, type RevisionChange, type RevisionView } from '@openseal/pdf';
+import { PdfDict, PdfRef, PdfStream, PdfString, diffRevision, type PdfDocument, type PdfObject, type RevisionChange, type RevisionView } from '@openseal/pdf';
 import { worseCategory, type ModificationCategory } from './modification-category.js';
 import { changedKeys } from './pdf-object-equal.js';
 import { RevisionIndex, refsIn, type FieldEntry } from './revision-index.js';
@@ -132,12 +132,27 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
     return { category, description: `interactive form changed: ${notes.join('; ')}`, roots: a ? [a] : [] };
   };
 
-  const annotsVerdict = (beforeNums: number[], afterNums: number[], pageIndex: number): Verdict => {
+  /** The signed field whose widget (or riding-seam Stamp strip, named "field#k") annotation `n` was. */
+  const signedSealPart = (n: number): string | undefined => {
+    const entry = idxBefore.widgets.get(n) ?? idxBefore.fields.get(n);
+    if (entry) return entry.field.type === 'Sig' && entry.field.value !== undefined && entry.field.value !== null ? entry.field.name : undefined;
+    const d = dictOf(before.getObject(n));
+    const nm = d?.getName('Subtype') === 'Stamp' ? before.resolve(d.get('NM')) : undefined;
+    const m = nm instanceof PdfString ? /^(.+)#\d+$/.exec(nm.text) : null;
+    const field = m ? [...idxBefore.fields.values()].find((e) => e.field.name === m[1] && e.field.type === 'Sig') : undefined;
+    return field && field.field.value !== undefined && field.field.value !== null ? field.field.name : undefined;
+  };
+
+  const annotsVerdict = (pageNum: number): Verdict => {
+    const beforeNums = idxBefore.pageAnnots.get(pageNum) ?? [];
+    const afterNums = idxAfter.pageAnnots.get(pageNum) ?? [];
+    const pageIndex = idxAfter.pages.get(pageNum) ?? -1;
     let category: ModificationCategory = 'structure';
     const notes: string[] = [];
     for (const n of beforeNums) if (!afterNums.includes(n)) {
-      category = worseCategory(category, 'annotation');
-      notes.push(`annotation ${n} removed`);
+      const seal = signedSealPart(n);
+      category = worseCategory(category, seal ? 'other' : 'annotation');
+      notes.push(seal ? `part of the appearance of signature "${seal}" removed` : `annotation ${n} removed`);
     }
     const roots: PdfObject[] = [];
     for (const n of afterNums) {
@@ -208,11 +223,11 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
       const nonAnnot = keys.filter((x) => x !== 'Annots');
       const list: Verdict[] = [];
       if (nonAnnot.length > 0) list.push({ category: 'page-content', description: `page ${page + 1} changed (${nonAnnot.join(', ')})`, roots: [va] });
-      if (keys.includes('Annots')) list.push(annotsVerdict(refNums(before, dictOf(c.valueBefore())?.get('Annots')), refNums(after, dictOf(va)?.get('Annots')), page));
+      if (keys.includes('Annots')) list.push(annotsVerdict(n));
       return list;
     }
     const annotsPage = idxAfter.annotsArrays.get(n);
-    if (annotsPage !== undefined) return [annotsVerdict(refNums(before, c.valueBefore()), refNums(after, va), annotsPage)];
+    if (annotsPage !== undefined) return [annotsVerdict(annotsPage)];
     const d = dictOf(va);
     if (d && d.has('Subtype') && d.has('Rect') && (type === 'Annot' || type === undefined) && va instanceof PdfDict) {
       return [{ category: 'annotation', description: `${d.getName('Subtype') ?? ''} annotation ${c.kind}`, roots: [va] }];

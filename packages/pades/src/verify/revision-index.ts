@@ -46,8 +46,12 @@ export class RevisionIndex {
   readonly fieldTree = new Map<number, FieldTreeEntry>();
   readonly signatureValues = new Map<number, 'Sig' | 'DocTimeStamp'>();
   readonly dssNums = new Set<number>();
+  /** Page object number → page index. */
   readonly pages = new Map<number, number>();
+  /** Indirect /Annots array object number → page object number. */
   readonly annotsArrays = new Map<number, number>();
+  /** Page object number → object numbers of its annotations. */
+  readonly pageAnnots = new Map<number, number[]>();
 
   constructor(readonly view: RevisionView) {
     const info = view.trailer.get('Info');
@@ -62,9 +66,12 @@ export class RevisionIndex {
     this.fieldsNum = fields instanceof PdfRef ? fields.num : undefined;
     for (const root of safe(() => listFieldTree(view)) ?? []) this.#indexField(root);
     for (const p of safe(() => listPages(view)) ?? []) {
-      if (p.ref) this.pages.set(p.ref.num, p.index);
+      if (!p.ref) continue;
+      this.pages.set(p.ref.num, p.index);
       const annots = p.dict.get('Annots');
-      if (annots instanceof PdfRef) this.annotsArrays.set(annots.num, p.index);
+      if (annots instanceof PdfRef) this.annotsArrays.set(annots.num, p.ref.num);
+      const list = safe(() => view.resolve(annots));
+      this.pageAnnots.set(p.ref.num, Array.isArray(list) ? list.filter((x): x is PdfRef => x instanceof PdfRef).map((r) => r.num) : []);
     }
     this.#indexDss(catalog?.get('DSS'));
   }
@@ -100,7 +107,6 @@ export class RevisionIndex {
         const o = safe(() => this.view.getObject(num));
         if (o !== undefined && !(o instanceof PdfStream)) stack.push(o);
       }
-      if (v instanceof PdfRef && !this.dssNums.has(v.num)) this.dssNums.add(v.num);
     }
   }
 }

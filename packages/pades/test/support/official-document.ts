@@ -31,6 +31,8 @@ export interface OfficialDocumentOptions {
   readonly boxOffset?: readonly [number, number];
   /** Crop this many mm off every side with a /CropBox smaller than the MediaBox (seen sizes shrink). */
   readonly cropMm?: number;
+  /** Add an attachment page (附件, §7.3.7) after the page with the 署名 and date. */
+  readonly attachment?: boolean;
 }
 
 export interface OfficialDocument {
@@ -52,6 +54,9 @@ const PITCH = TYPE.height / 22;
 const CELL = TYPE.width / 28;
 const BODY_PT = mmToPt(CELL); // 3号 fitted to the 28-character grid
 const SMALL_PT = 14; // 4号
+// GB/T 9704 §5.2.4 print red Y80 % M80 % as measured in a real 公文 (#EE2025), and black.
+const RED: readonly [number, number, number] = [0.93, 0.125, 0.145];
+const BLACK: readonly [number, number, number] = [0, 0, 0];
 
 const SENTENCES = [
   '为进一步规范电子公文处理工作，提高机关办文效率，保障电子印章使用安全，现就有关事项通知如下。',
@@ -106,10 +111,6 @@ export function makeOfficialDocument(options: OfficialDocumentOptions): Official
   const p1 = pages[0] as TextItem[];
   const mastSize = 36;
   const mast = `${org}文件`;
-  const width = (t: string, size: number): number => (cid.width(t, size) * 25.4) / 72;
-  // Deferred until the font is prepared below (widths need it).
-  let cid: ReturnType<typeof prepareCidFont>;
-
   const title = '关于推进电子印章在公文处理中应用的通知';
   const number = '某府发〔2026〕12号';
   const recipients = '各区县人民政府，市政府各部门：';
@@ -118,38 +119,39 @@ export function makeOfficialDocument(options: OfficialDocumentOptions): Official
   const printedDate = `${date}印发`;
   // Body: page 1 from slot 9, middle pages full, last page `lastBody` lines.
   const firstBodySlot = 9;
-  const linesPerPage = pageCount === 1 ? [lastBody] : [22 - firstBodySlot + 1, ...Array.from({ length: pageCount - 2 }, () => 22), lastBody];
+  const linesPerPage = pageCount === 1 ? [Math.min(lastBody, 4)] : [22 - firstBodySlot + 1, ...Array.from({ length: pageCount - 2 }, () => 22), lastBody];
   const body = bodyLines(linesPerPage.reduce((a, b) => a + b, 0));
-  const allText = [mast, title, number, recipients, copyTo, printed, printedDate, org, date, '—0123456789 ', ...body.map((b) => b.text)];
-  cid = prepareCidFont(options.font, allText);
+  const allText = [mast, title, number, recipients, copyTo, printed, printedDate, org, date, '—0123456789 附件电子印章使用登记表', ...body.map((b) => b.text)];
+  const cid = prepareCidFont(options.font, allText);
+  const width = (t: string, size: number): number => (cid.width(t, size) * 25.4) / 72;
 
   const centred = (t: string, size: number): number => TYPE.left + (TYPE.width - width(t, size)) / 2;
-  if (pageCount > 1 || true) {
-    p1.push({ text: mast, xMm: centred(mast, mastSize), baselineMm: 72 + 12, sizePt: mastSize, red: true });
-    p1.push({ text: number, xMm: centred(number, BODY_PT), baselineMm: baseline(5), sizePt: BODY_PT });
-    rules.push({ page: 0, yMm: slotTop(6) + 1.5, widthMm: 0.6, red: true });
-    p1.push({ text: title, xMm: centred(title, 22), baselineMm: baseline(7) + 1, sizePt: 22 });
-    p1.push({ text: recipients, xMm: TYPE.left, baselineMm: baseline(8), sizePt: BODY_PT });
-  }
+  // 版头 (§7.2, masthead moved up to the type area's top as many issuers do), title and 主送 (§7.3.1–2).
+  p1.push({ text: mast, xMm: centred(mast, mastSize), baselineMm: TYPE.top + 14, sizePt: mastSize, red: true });
+  p1.push({ text: number, xMm: centred(number, BODY_PT), baselineMm: baseline(5), sizePt: BODY_PT });
+  rules.push({ page: 0, yMm: slotTop(6) + 1.5, widthMm: 0.6, red: true });
+  p1.push({ text: title, xMm: centred(title, 22), baselineMm: baseline(7) + 1, sizePt: 22 });
+  p1.push({ text: recipients, xMm: TYPE.left, baselineMm: baseline(8), sizePt: BODY_PT });
   let k = 0;
   let lastBodyBox: MmBox = { x: 0, y: 0, width: 0, height: 0 };
+  let bodyEndSlot = 0;
   const emBox = (x: number, base: number, t: string, size: number): MmBox => {
     const em = (size * 25.4) / 72;
     return { x, y: base - em * 0.88, width: width(t, size), height: em };
   };
   linesPerPage.forEach((n, page) => {
-    const start = page === 0 && pageCount > 1 ? firstBodySlot : 1;
+    const start = page === 0 ? firstBodySlot : 1;
     for (let i = 0; i < n; i++) {
       const line = body[k++];
       if (!line) break;
       const x = TYPE.left + (line.indent ? 2 * CELL : 0);
       (pages[page] as TextItem[]).push({ text: line.text, xMm: x, baselineMm: baseline(start + i), sizePt: BODY_PT });
       lastBodyBox = emBox(x, baseline(start + i), line.text, BODY_PT);
+      bodyEndSlot = start + i;
     }
   });
   const last = pageCount - 1;
   const lp = pages[last] as TextItem[];
-  const bodyEndSlot = (pageCount === 1 ? 0 : 0) + lastBody;
   const sigSlot = bodyEndSlot + blanks + 1;
   // §7.3.5.1: the date right-indented four cells; the 署名 centred over it.
   const dateRight = TYPE.left + TYPE.width - 4 * CELL;
@@ -158,13 +160,24 @@ export function makeOfficialDocument(options: OfficialDocumentOptions): Official
   const sigX = dateCentre - width(org, BODY_PT) / 2;
   lp.push({ text: org, xMm: sigX, baselineMm: baseline(sigSlot), sizePt: BODY_PT });
   lp.push({ text: date, xMm: dateX, baselineMm: baseline(sigSlot + 1), sizePt: BODY_PT });
-  // 版记 (§7.4): 抄送 and 印发 lines in the last two slots, rules above, between and at the bottom.
-  lp.push({ text: copyTo, xMm: TYPE.left + CELL, baselineMm: baseline(21), sizePt: SMALL_PT });
-  lp.push({ text: printed, xMm: TYPE.left + CELL, baselineMm: baseline(22), sizePt: SMALL_PT });
-  lp.push({ text: printedDate, xMm: TYPE.left + TYPE.width - CELL - width(printedDate, SMALL_PT), baselineMm: baseline(22), sizePt: SMALL_PT });
-  rules.push({ page: last, yMm: slotTop(21), widthMm: 0.35, red: false }, { page: last, yMm: slotTop(22), widthMm: 0.25, red: false }, { page: last, yMm: TYPE.top + TYPE.height, widthMm: 0.35, red: false });
-  // §7.5 page numbers, 7 mm below the type area; odd pages right, even pages left (not on the 版记 page).
-  for (let p = 0; p < last; p++) {
+  if (options.attachment) {
+    // §7.3.7: on a page of its own before the 版记; "附件" flush left on line 1, its title centred on line 3.
+    const attTitle = '电子印章使用登记表';
+    pages.push([
+      { text: '附件', xMm: TYPE.left, baselineMm: baseline(1), sizePt: BODY_PT },
+      { text: attTitle, xMm: centred(attTitle, 22), baselineMm: baseline(3), sizePt: 22 },
+      ...body.slice(0, 3).map((l, i) => ({ text: l.text, xMm: TYPE.left + (l.indent ? 2 * CELL : 0), baselineMm: baseline(5 + i), sizePt: BODY_PT })),
+    ]);
+  }
+  // 版记 (§7.4) at the bottom of the final page: 抄送 and 印发 lines, rules above, between and at the bottom.
+  const end = pages.length - 1;
+  const ep = pages[end] as TextItem[];
+  ep.push({ text: copyTo, xMm: TYPE.left + CELL, baselineMm: baseline(21), sizePt: SMALL_PT });
+  ep.push({ text: printed, xMm: TYPE.left + CELL, baselineMm: baseline(22), sizePt: SMALL_PT });
+  ep.push({ text: printedDate, xMm: TYPE.left + TYPE.width - CELL - width(printedDate, SMALL_PT), baselineMm: baseline(22), sizePt: SMALL_PT });
+  rules.push({ page: end, yMm: slotTop(21), widthMm: 0.35, red: false }, { page: end, yMm: slotTop(22), widthMm: 0.25, red: false }, { page: end, yMm: TYPE.top + TYPE.height, widthMm: 0.35, red: false });
+  // §7.5 page numbers, 7 mm below the type area; odd pages right, even pages left; none on the 版记 page.
+  for (let p = 0; p < end; p++) {
     const t = `— ${p + 1} —`;
     const x = p % 2 === 0 ? TYPE.left + TYPE.width - CELL - width(t, SMALL_PT) : TYPE.left + CELL;
     (pages[p] as TextItem[]).push({ text: t, xMm: x, baselineMm: TYPE.top + TYPE.height + 7 + 1.7, sizePt: SMALL_PT });
@@ -194,12 +207,12 @@ export function makeOfficialDocument(options: OfficialDocumentOptions): Official
     const cb = new ContentBuilder();
     cb.concat(m).concat([1, 0, 0, 1, -shift, shift]);
     for (const r of rules.filter((x) => x.page === p)) {
-      cb.save().fillRgb(...(r.red ? ([0.93, 0.125, 0.145] as const) : ([0, 0, 0] as const)));
+      cb.save().fillRgb(...(r.red ? RED : BLACK));
       cb.rect(mmToPt(TYPE.left), -mmToPt(r.yMm) - mmToPt(r.widthMm) / 2, mmToPt(TYPE.width), mmToPt(r.widthMm)).op('f').restore();
     }
     cb.op('BT').op('Tf', '/F1', BODY_PT);
     for (const t of items) {
-      cb.op('rg', ...(t.red ? [0.93, 0.125, 0.145] : [0, 0, 0]));
+      cb.fillRgb(...(t.red ? RED : BLACK));
       cb.op('Tf', '/F1', t.sizePt).op('Tm', 1, 0, 0, 1, mmToPt(t.xMm), -mmToPt(t.baselineMm)).op('Tj', cid.showText(t.text));
     }
     cb.op('ET');
@@ -224,7 +237,7 @@ export function makeOfficialDocument(options: OfficialDocumentOptions): Official
   return {
     pdf: out.toBytes(root, info),
     layout: {
-      pageCount,
+      pageCount: pages.length,
       lastPage: last,
       signature: seen(emBox(sigText.xMm, sigText.baselineMm, org, BODY_PT)),
       date: seen(emBox(dateX, baseline(sigSlot + 1), date, BODY_PT)),

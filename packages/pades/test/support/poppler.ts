@@ -66,11 +66,20 @@ function parsePpm(bytes: Buffer): Raster {
 
 /** Renders one page (1-based) with pdftoppm at `dpi`, annotations included. */
 export function renderPage(pdf: Uint8Array, page: number, dpi = 72): Raster {
+  const [r] = renderPages(pdf, { first: page, last: page, dpi });
+  if (!r) throw new Error('pdftoppm produced no page');
+  return r;
+}
+
+/** Renders pages first…last (1-based) as a viewer shows them (the crop box), optionally only a pixel window. */
+export function renderPages(pdf: Uint8Array, o: { first: number; last: number; dpi: number; crop?: { x: number; y: number; w: number; h: number } }): Raster[] {
   return withFile(pdf, (file, dir) => {
-    execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), file, join(dir, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
-    const out = readdirSync(dir).find((f) => f.startsWith('out') && f.endsWith('.ppm'));
-    if (!out) throw new Error('pdftoppm produced no page');
-    return parsePpm(readFileSync(join(dir, out)));
+    const crop = o.crop ? ['-x', String(o.crop.x), '-y', String(o.crop.y), '-W', String(o.crop.w), '-H', String(o.crop.h)] : [];
+    execFileSync('pdftoppm', ['-cropbox', '-r', String(o.dpi), '-f', String(o.first), '-l', String(o.last), ...crop, file, join(dir, 'out')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // pdftoppm numbers the files out-<n>.ppm with the page number zero-padded to a common width.
+    const files = readdirSync(dir).filter((f) => f.startsWith('out') && f.endsWith('.ppm'));
+    files.sort((a, b) => Number(/(\d+)\.ppm$/.exec(a)?.[1]) - Number(/(\d+)\.ppm$/.exec(b)?.[1]));
+    return files.map((f) => parsePpm(readFileSync(join(dir, f))));
   });
 }
 
@@ -116,3 +125,34 @@ export function pdffonts(pdf: Uint8Array): { name: string; type: string; encodin
     });
   });
 }
+
+/** Red pixels of `sealed` that are not red in `original` (the seal's own pixels), as a raster mask. */
+export class RedMask {
+  readonly bits: Uint8Array;
+  constructor(readonly width: number, readonly height: number, sealed: Raster, original?: Raster) {
+    this.bits = new Uint8Array(width * height);
+    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (sealed.isRed(x, y) && !original?.isRed(x, y)) this.bits[y * width + x] = 1;
+  }
+  static of(sealed: Raster, original?: Raster): RedMask {
+    return new RedMask(sealed.width, sealed.height, sealed, original);
+  }
+  at(x: number, y: number): boolean {
+    return x >= 0 && y >= 0 && x < this.width && y < this.height && this.bits[y * this.width + x] === 1;
+  }
+  count(x0 = 0, y0 = 0, x1 = this.width, y1 = this.height): number {
+    let n = 0;
+    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(this.height, Math.ceil(y1)); y++) for (let x = Math.max(0, Math.floor(x0)); x < Math.min(this.width, Math.ceil(x1)); x++) n += this.bits[y * this.width + x] ?? 0;
+    return n;
+  }
+  bounds(): [number, number, number, number] | undefined {
+    let x0 = Infinity, y0 = Infinity, x1 = -1, y1 = -1;
+    for (let y = 0; y < this.height; y++) for (let x = 0; x < this.width; x++) {
+      if (this.bits[y * this.width + x] !== 1) continue;
+      x0 = Math.min(x0, x); y0 = Math.min(y0, y); x1 = Math.max(x1, x + 1); y1 = Math.max(y1, y + 1);
+    }
+    return x1 < 0 ? undefined : [x0, y0, x1, y1];
+  }
+}
+
+/** Pixels per mm at a resolution. */
+export const pxPerMm = (dpi: number): number => dpi / 25.4;

@@ -9,6 +9,7 @@ import { SealInputError, SealNotValidError, SealSignerNotAuthorisedError, SealUn
 import type { Seal, SealExtension } from '../model/seal.js';
 import { parseSeal } from '../seal/parse-seal.js';
 import { dataHashAlgorithm, sealSignatureOid } from '../signature-algorithm.js';
+import { pathCheck, type SesTrustOptions } from '../verify/path-check.js';
 import { verifySeal } from '../verify/verify-seal.js';
 
 export interface PrepareSesSignatureInput {
@@ -24,6 +25,8 @@ export interface PrepareSesSignatureInput {
   readonly extDatas?: readonly SealExtension[];
   /** Default: the usual algorithm of the certificate's key (SM2 → SM3withSM2). */
   readonly signatureAlgorithm?: SignatureAlgorithm;
+  /** With trust anchors, the signer certificate must validate (chain, revocation) at timeInfo (§7.2 step 1). */
+  readonly trust?: SesTrustOptions;
 }
 
 /** Everything finishSesSignature needs; plain data, so a token or remote agent can sign in between. */
@@ -38,12 +41,24 @@ export interface PreparedSesSignature {
   readonly esId: string;
 }
 
+/** A seal the signer may use now: checked, with the algorithm the signature will use. */
+export interface SealUse {
+  readonly seal: Seal;
+  readonly signerCertificate: Certificate;
+  readonly timeInfo: Date;
+  readonly signatureAlgorithm: SignatureAlgorithm;
+  readonly signatureAlgorithmOid: string;
+}
+
 /**
- * Stage 1 of 电子签章 (GB/T 38540 §7.2): checks the seal (maker signature, validity at timeInfo), that
- * the signer certificate is in its list and valid at timeInfo, then builds TBS_Sign v4.
- * Throws SEAL_NOT_VALID / SEAL_SIGNER_NOT_AUTHORISED / SEAL_INVALID_INPUT.
+ * GB/T 38540 §7.2 steps 1–3: the seal verifies and is valid at timeInfo, the signer certificate is in its
+ * list and valid at timeInfo, the algorithm fits the key. Throws SEAL_NOT_VALID /
+ * SEAL_SIGNER_NOT_AUTHORISED / SEAL_INVALID_INPUT / SEAL_UNSUPPORTED.
  */
-export async function prepareSesSignature(input: PrepareSesSignatureInput, deps: { readonly provider: CryptoProvider }): Promise<PreparedSesSignature> {
+export async function checkSealUse(
+  input: Pick<PrepareSesSignatureInput, 'seal' | 'signerCertificate' | 'timeInfo' | 'signatureAlgorithm' | 'trust'>,
+  deps: { readonly provider: CryptoProvider },
+): Promise<SealUse> {
   const seal = parseSeal(input.seal);
   if (seal.version !== 4) throw new SealUnsupportedError(`signing with a v${seal.version} seal (only v4 SES_Signature is written)`);
   const timeInfo = new Date(Math.floor(input.timeInfo.getTime() / 1000) * 1000);
@@ -59,13 +74,29 @@ export async function prepareSesSignature(input: PrepareSesSignatureInput, deps:
   if (!cert.keyType) throw new SealUnsupportedError('the signer certificate key type');
   const alg = input.signatureAlgorithm ?? defaultSignatureAlgorithm(cert.keyType);
   if (!algorithmFitsKey(alg, cert.keyType)) throw new SealInputError('the signature algorithm does not fit the signer key', { algorithm: alg.name, keyType: cert.keyType });
-  const hashAlg = dataHashAlgorithm(alg);
+  if (input.trust?.trustAnchors && input.trust.trustAnchors.length > 0) {
+    const path = await pathCheck('SES_SIGNER_CERT_PATH', cert, timeInfo, input.trust, deps.provider);
+    if (path.status !== 'passed') throw new SealInputError('the signer certificate does not validate at the signing time', { ...path.details });
+  }
+  return { seal, signerCertificate: cert, timeInfo, signatureAlgorithm: alg, signatureAlgorithmOid: sealSignatureOid(alg) };
+}
+
+/**
+ * Stage 1 of 电子签章 (GB/T 38540 §7.2): checkSealUse, then TBS_Sign v4 for the given data hash.
+ */
+export async function prepareSesSignature(input: PrepareSesSignatureInput, deps: { readonly provider: CryptoProvider }): Promise<PreparedSesSignature> {
+  return buildSesSignature(await checkSealUse(input, deps), input);
+}
+
+/** Builds TBS_Sign v4 { version 4, eseal (as stored), timeInfo, dataHash, propertyInfo[, [0] extDatas] }. */
+export function buildSesSignature(use: SealUse, input: Pick<PrepareSesSignatureInput, 'dataHash' | 'propertyInfo' | 'extDatas'>): PreparedSesSignature {
+  const hashAlg = dataHashAlgorithm(use.signatureAlgorithm);
   if (input.dataHash.length !== DIGEST_LENGTH[hashAlg]) throw new SealInputError(`dataHash must be a ${hashAlg} digest`, { length: input.dataHash.length });
   if (!/^[\x20-\x7e]+$/.test(input.propertyInfo)) throw new SealInputError('propertyInfo must be printable ASCII (IA5String)');
   const parts = [
     derSmallInteger(4),
-    seal.der,
-    derGeneralizedTime(timeInfo),
+    use.seal.der,
+    derGeneralizedTime(use.timeInfo),
     derBitString(input.dataHash),
     derTlv(0x16, new TextEncoder().encode(input.propertyInfo)),
   ];
@@ -75,11 +106,11 @@ export async function prepareSesSignature(input: PrepareSesSignatureInput, deps:
   }
   return {
     toBeSigned: derTlv(0x30, concatBytes(...parts)),
-    signatureAlgorithm: alg,
-    signatureAlgorithmOid: sealSignatureOid(alg),
-    signerCertificate: cert.der,
-    signerPublicKey: cert.publicKey,
-    esId: seal.esId,
+    signatureAlgorithm: use.signatureAlgorithm,
+    signatureAlgorithmOid: use.signatureAlgorithmOid,
+    signerCertificate: use.signerCertificate.der,
+    signerPublicKey: use.signerCertificate.publicKey,
+    esId: use.seal.esId,
   };
 }
 

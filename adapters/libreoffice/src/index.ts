@@ -1,0 +1,10 @@
+export * from './errors.js';
+export * from './document-converter.js';
+export * from './detect/detect-format.js';
+export type { TextEncoding } from './detect/text-encoding.js';
+export * from './fonts/fontconfig.js';
+export * from './fonts/pdf-fonts.js';
+export * from './fonts/requested-fonts.js';
+export * from './pool/soffice-pool.js';
+export { UnoWorker, WORKER_SCRIPT } from './pool/uno-worker.js';
+export * from './soffice-document-converter.js';

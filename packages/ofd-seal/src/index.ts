@@ -1,0 +1,16 @@
+export * from './errors.js';
+export * from './layout/signature-layout.js';
+export * from './layout/add-signature-entry.js';
+export * from './placement/placement.js';
+export * from './placement/resolve-placement.js';
+export { findText, type TextHit } from './placement/keyword-placement.js';
+export { pageBox } from './placement/page-geometry.js';
+export * from './sign/prepared-ofd-signature.js';
+export * from './sign/signature-files.js';
+export * from './sign/prepare-ofd-seal.js';
+export * from './sign/prepare-ofd-sign.js';
+export * from './sign/finish-ofd-signature.js';
+export * from './sign/seal-ofd.js';
+export * from './verify/ofd-verification-report.js';
+export * from './verify/verify-references.js';
+export * from './verify/verify-ofd.js';
