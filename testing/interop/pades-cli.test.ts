@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PdfDocument, getPage } from '@openseal/pdf';
 import { runCli } from '../../apps/cli/test/run-cli.js';
 import { flipByte, byteInsideRange } from '../../packages/pades/test/support/pdf-edits.js';
 import { tempDir } from '../support/openssl.js';
@@ -130,6 +131,27 @@ describe('openseal sign / verify with OpenSSL-made keys', () => {
     expect((await runCli(['sign', input, '-o', out, '--key', `${pki}/rsa.key`, '--cert', `${pki}/rsa.pem`, '--password', 'usersecret'])).code).toBe(0);
     expect((await runCli(['verify', out, '--password', 'usersecret', '--trust', `${pki}/root.pem`])).code).toBe(0);
     expect((await runCli(['verify', out])).code).toBe(1);
+  });
+
+  it('--seam: one signature split over all five pages; pdfsig sees one valid signature', async () => {
+    const out = tmp.path('seam.pdf');
+    const r = await runCli(['sign', `${SAMPLES}/ofdrw__Test.pdf`, '-o', out, '--key', `${pki}/rsa.key`, '--cert', `${pki}/rsa.pem`, '--seam']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(pdfsig(out).match(/Signature is Valid/g)).toHaveLength(1);
+    const doc = PdfDocument.load(new Uint8Array(readFileSync(out)));
+    const stamps = [0, 1, 2, 3, 4].map((p) => (doc.latest.resolve(getPage(doc.latest, p).dict.get('Annots')) as unknown[] | undefined)?.length ?? 0);
+    expect(stamps).toEqual([1, 1, 1, 1, 1]);
+    expect((await runCli(['verify', out, '--trust', `${pki}/root.pem`, '--require-trust'])).code).toBe(0);
+  });
+
+  it('--keyword: the seal goes where the text is found', async () => {
+    const out = tmp.path('keyword.pdf');
+    const r = await runCli(['sign', `${SAMPLES}/ofdrw__Test.pdf`, '-o', out, '--key', `${pki}/rsa.key`, '--cert', `${pki}/rsa.pem`, '--keyword', '测试', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ visible: true });
+    const missing = await runCli(['sign', `${SAMPLES}/ofdrw__Test.pdf`, '-o', tmp.path('nope.pdf'), '--key', `${pki}/rsa.key`, '--cert', `${pki}/rsa.pem`, '--keyword', '不存在的文字']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('SEAL_TEXT_NOT_FOUND');
   });
 
   it('flags the weird-byterange sample and refuses a non-PDF, non-OFD file', async () => {

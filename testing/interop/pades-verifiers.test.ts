@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KeyType } from '@openseal/crypto';
 import { SeededRandom } from '@openseal/kernel';
 import { signPdf } from '@openseal/pades';
+import { PdfDict, PdfStream, name, type IncrementalWriter } from '@openseal/pdf';
 import { certificatesToPem } from '@openseal/pki';
 import { clock, inMemoryTsa, provider, revocationData, sample, sealSigner, testPki } from '../../packages/pades/test/support/pades-test-pki.js';
 import { byteInsideRange, flipByte } from '../../packages/pades/test/support/pdf-edits.js';
@@ -93,6 +94,23 @@ describe('BouncyCastle/PDFBox verifier', () => {
     expect(t.signatures[0]?.cmsSignatureValid).toBe(false);
   });
 
+});
+
+describe('riding-seam seal written as one widget plus Stamp strips', () => {
+  it('pdfsig, mutool and qpdf see one valid signature', async () => {
+    const strips = [0, 1, 2, 3, 4].map((pageIndex) => ({
+      pageIndex,
+      rect: [500, 400, 540, 440] as const,
+      appearance: (writer: IncrementalWriter) =>
+        writer.add(new PdfStream(new PdfDict([['Type', name('XObject')], ['Subtype', name('Form')], ['BBox', [0, 0, 40, 40]]]), new TextEncoder().encode('1 0 0 rg 0 0 40 40 re f'))),
+    }));
+    const path = file('seam.pdf', await sign('RSA', sample('ofdrw__Test.pdf'), { appearance: { widgets: strips }, multiWidget: 'stamps' }));
+    expect(pdfsig(path)).toEqual([{ valid: true, trusted: true, total: true }]);
+    const mu = run('mutool', ['sign', '-v', path]);
+    expect(mu.out).toContain('The document is unchanged since signing');
+    expect(mu.out.match(/Verifying signature/g)).toHaveLength(1);
+    expect(run('qpdf', ['--check', path]).code).toBe(0);
+  });
 });
 
 describe('known issues', () => {

@@ -8,3 +8,4 @@ export * from './fonts/requested-fonts.js';
 export * from './pool/soffice-pool.js';
 export { UnoWorker, WORKER_SCRIPT } from './pool/uno-worker.js';
 export * from './soffice-document-converter.js';
+export * from './profile.js';

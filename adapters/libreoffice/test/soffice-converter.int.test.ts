@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConvertError, SofficeDocumentConverter, type ConversionResult } from '../src/index.js';
 import { profileRegistryXml } from '../src/profile.js';
@@ -131,6 +132,22 @@ describe('documents the converter refuses or flags', () => {
       expect(await failure(small.toPdf(docx))).toBe('CONVERT_TOO_LARGE');
     } finally {
       await small.close();
+    }
+  });
+
+  it('converts a macro-enabled document with macros disabled and flags it, or refuses it by policy', async () => {
+    const parts = unzipSync(read('shihua-doc-formatter__工作表单.docx'));
+    const types = strFromU8(parts['[Content_Types].xml'] as Uint8Array).replace('wordprocessingml.document.main+xml', 'X').replace('application/vnd.openxmlformats-officedocument.X', 'application/vnd.ms-word.document.macroEnabled.main+xml');
+    const docm = zipSync({ ...parts, '[Content_Types].xml': strToU8(types), 'word/vbaProject.bin': new Uint8Array(512) });
+    const r = await converter.toPdf(docm);
+    expect(r.format).toMatchObject({ kind: 'docm', macros: true });
+    expect(r.warnings.map((w) => w.code)).toContain('MACROS_DISABLED');
+    expect(pdfText(r.pdf, 'docm')).toContain('拟稿部门');
+    const strict = await SofficeDocumentConverter.start({ workers: 1, macroPolicy: 'refuse' });
+    try {
+      expect(await failure(strict.toPdf(docm))).toBe('CONVERT_MACROS_REFUSED');
+    } finally {
+      await strict.close();
     }
   });
 

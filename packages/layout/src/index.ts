@@ -21,3 +21,4 @@ export * from './seal/rasterize.js';
 export * from './seal/seal-cutout.js';
 export * from './red-header/insert-red-header.js';
 export { contentExtent } from './red-header/content-extent.js';
+export * from './render/text-ops.js';

@@ -36,7 +36,7 @@ describe('riding-seam seals (骑缝章): one signature, one clipped strip per pa
       if (sesVerifierAvailable()) expect(sesVerify(out.bytes).overall).toBe('VALID');
       // tamper twin: the last page's content
       const t = await verifyOfd(flipXmlText(out.bytes, `Doc_0/Pages/Page_${pages - 1}/Content.xml`), { provider, clock: fixedClock });
-      expect(t.signatures[0]?.modifications).toEqual([{ path: `Doc_0/Pages/Page_${pages - 1}/Content.xml`, change: 'changed' }]);
+      expect(t.signatures[0]?.modifications).toMatchObject([{ path: `Doc_0/Pages/Page_${pages - 1}/Content.xml`, change: 'changed' }]);
     });
   }
 

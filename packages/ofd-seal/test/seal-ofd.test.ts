@@ -48,7 +48,7 @@ describe('sealing an OFD (Type="Seal")', () => {
 
     const report = await verifyOfd(out.bytes, { provider, clock: fixedClock, ...trust() });
     expect(report.valid).toBe(true);
-    expect(report.signatures[0]).toMatchObject({ field: 's001', valid: true, trusted: true, intact: true, coversWholeDocument: true, modifications: [], errors: [], indication: 'TOTAL_PASSED', level: 'B-B', signedAt: '2026-01-03T09:30:00.000Z' });
+    expect(report.signatures[0]).toMatchObject({ kind: 'signature', type: 'Seal', signatureValid: true, trust: { status: 'trusted' }, algorithm: 'SM3withSM2', field: 's001', valid: true, trusted: true, intact: true, coversWholeDocument: true, modifications: [], errors: [], indication: 'TOTAL_PASSED', level: 'B-B', signedAt: '2026-01-03T09:30:00.000Z' });
     expect(report.signatures[0]?.seal).toMatchObject({ name: '某某市人民政府办公室', type: 1, esId: '11010800000001', makerSignatureValid: true });
   });
 
@@ -84,7 +84,8 @@ describe('tamper twins: one flipped byte makes the seal invalid and names the fi
     const r = await verify(flipXmlText(sealed, 'Doc_0/Pages/Page_0/Content.xml'));
     expect(r.valid).toBe(false);
     expect(r.signatures[0]).toMatchObject({ valid: false, intact: false, subIndication: 'HASH_FAILURE', modifications: [{ path: 'Doc_0/Pages/Page_0/Content.xml', change: 'changed' }] });
-    expect(r.signatures[0]?.errors[0]?.message).toContain('Doc_0/Pages/Page_0/Content.xml');
+    expect(r.signatures[0]?.errors).toEqual(['OFD_REFERENCES']);
+    expect(r.signatures[0]?.messages[0]?.message).toContain('Doc_0/Pages/Page_0/Content.xml');
   });
 
   it('Doc_0/Signs/Sign_0/SignedValue.dat: the signature value no longer verifies', async () => {
@@ -103,7 +104,7 @@ describe('tamper twins: one flipped byte makes the seal invalid and names the fi
   it('Doc_0/Signs/Sign_0/Seal.esl: protected, and it differs from the seal that was used', async () => {
     const r = await verify(flipByte(sealed, 'Doc_0/Signs/Sign_0/Seal.esl'));
     expect(r.signatures[0]?.valid).toBe(false);
-    expect(r.signatures[0]?.modifications).toEqual([{ path: 'Doc_0/Signs/Sign_0/Seal.esl', change: 'changed' }]);
+    expect(r.signatures[0]?.modifications).toMatchObject([{ path: 'Doc_0/Signs/Sign_0/Seal.esl', change: 'changed' }]);
     expect(r.signatures[0]?.checks.find((c) => c.code === 'OFD_SEAL_FILE')?.status).toBe('failed');
   });
 
@@ -116,6 +117,17 @@ describe('tamper twins: one flipped byte makes the seal invalid and names the fi
   it('a file added after sealing stays valid but is named and the seal no longer covers the whole document', async () => {
     const r = await verify(addFile(sealed, 'Doc_0/Res/added.png', new Uint8Array([1, 2, 3])));
     expect(r.signatures[0]).toMatchObject({ valid: true, coversWholeDocument: false, modifications: [{ path: 'Doc_0/Res/added.png', change: 'added' }] });
-    expect(r.signatures[0]?.warnings.map((w) => w.code)).toContain('OFD_FILE_ADDED');
+    expect(r.signatures[0]?.warnings).toContain('OFD_FILE_ADDED');
+  });
+});
+
+describe('lenient locations (producers write ST_Loc both relative and from the root)', () => {
+  it('a list entry "Doc_0/Signs/Sign_0/Signature.xml" inside Doc_0/Signs/Signatures.xml still finds its signature', async () => {
+    const sealed = (await sealOfd(buildOfd(1), { seal, signerCertificate: signer.certificate, placement: { kind: 'position', pageIndex: 0, x: 10, y: 10 } }, deps())).bytes;
+    const pkg = OfdPackage.read(sealed);
+    const list = new TextDecoder().decode(pkg.bytes('Doc_0/Signs/Signatures.xml')).replace('BaseLoc="/Doc_0/', 'BaseLoc="Doc_0/');
+    const { updatePackage } = await import('@openseal/ofd');
+    const r = await verifyOfd(updatePackage(pkg, { put: { 'Doc_0/Signs/Signatures.xml': new TextEncoder().encode(list) } }), { provider, clock: fixedClock });
+    expect(r.signatures[0]).toMatchObject({ valid: true, path: 'Doc_0/Signs/Sign_0/Signature.xml' });
   });
 });

@@ -55,7 +55,7 @@ describe('RFC 3161 time-stamps', () => {
     const ses = parseSesSignature(OfdPackage.read(out.bytes).bytes('Doc_0/Signs/Sign_0/SignedValue.dat'));
     expect(ses.timeStamp).toBeDefined();
     const r = await verifyOfd(out.bytes, { provider, clock: fixedClock });
-    expect(r.signatures[0]).toMatchObject({ valid: true, level: 'B-T', signedAtSource: 'timestamp', timestamp: { time: '2026-01-03T09:30:00.000Z', valid: true } });
+    expect(r.signatures[0]).toMatchObject({ valid: true, level: 'B-T', signedAtSource: 'timestamp', timestamp: { time: '2026-01-03T09:30:00.000Z', verified: true } });
     if (sesVerifierAvailable()) expect(sesVerify(out.bytes).overall).toBe('VALID');
   });
 

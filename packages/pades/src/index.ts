@@ -17,6 +17,7 @@ export * from './ltv/add-validation-data.js';
 export * from './ltv/add-document-timestamp.js';
 export * from './verify/byte-range-coverage.js';
 export * from './verify/modification-category.js';
+export * from './verify/classified-change.js';
 export * from './verify/classify-revision.js';
 export * from './verify/analyse-modifications.js';
 export * from './verify/pdf-verification-report.js';

@@ -12,11 +12,9 @@ function line(s: OfdSignatureReport): string {
     s.signer ? `  signer: ${s.signer}` : undefined,
     s.algorithm ? `  algorithm: ${s.algorithm}` : undefined,
     s.signedAt ? `  signed at: ${s.signedAt} (${s.signedAtSource ?? ''})` : undefined,
-    s.timestamp ? `  timestamp: ${s.timestamp.time} by ${s.timestamp.tsa ?? '?'}${s.timestamp.valid ? '' : ' (NOT verified)'}` : undefined,
+    s.timestamp ? `  timestamp: ${s.timestamp.time} by ${s.timestamp.tsa ?? '?'}${s.timestamp.verified ? '' : ' (NOT verified)'}` : undefined,
     `  coverage: ${s.protectedFiles} files protected${s.coversWholeDocument ? ' (whole document)' : ''}`,
-    ...s.modifications.map((m) => `  ${m.change}: ${m.path}`),
-    ...s.errors.map((e) => `  error ${e.code}: ${e.message}`),
-    ...s.warnings.map((w) => `  warning ${w.code}: ${w.message}`),
+    ...s.messages.map((m) => `  ${s.errors.includes(m.code) ? 'error' : 'warning'} ${m.code}: ${m.message}`),
   ];
   return parts.filter((x): x is string => x !== undefined).join('\n');
 }

@@ -7,9 +7,9 @@ import {
   placeSealByKeyword,
   placeSealGbt9704,
   prepareSealImage,
+  roundSealDrawing,
   type SealAppearance,
   type SealDesign,
-  type VectorDrawing,
 } from '@openseal/pades';
 import { CliUsageError } from '../errors.js';
 import { readInput } from '../io/files.js';
@@ -26,17 +26,6 @@ export interface PlacementOptions {
   password?: string;
 }
 
-/** Without --image: a plain red round seal (ring and five-pointed star), drawn as vectors. */
-export const DEFAULT_SEAL_DRAWING: VectorDrawing = {
-  kind: 'vector',
-  width: 100,
-  height: 100,
-  shapes: [
-    { type: 'circle', cx: 50, cy: 50, r: 47, stroke: '#d40000', strokeWidth: 4 },
-    { type: 'star', cx: 50, cy: 50, r: 20, fill: '#d40000' },
-  ],
-};
-
 function number(value: string | undefined, what: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
@@ -47,7 +36,8 @@ function number(value: string | undefined, what: string): number | undefined {
 function design(o: PlacementOptions): SealDesign {
   const widthMm = number(o.size, '--size') ?? 42;
   if (!(widthMm > 0 && widthMm <= 500)) throw new CliUsageError('--size must be between 0 and 500 mm');
-  return { graphic: o.image ? prepareSealImage(readInput(o.image)) : DEFAULT_SEAL_DRAWING, widthMm };
+  // Without --image: a plain red round seal (ring and five-pointed star), drawn as vectors.
+  return { graphic: o.image ? prepareSealImage(readInput(o.image)) : roundSealDrawing(), widthMm };
 }
 
 /** The visible seal the placement options ask for; undefined for an invisible signature. */

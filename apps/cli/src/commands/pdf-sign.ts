@@ -122,6 +122,8 @@ export function registerPdfSignCommand(program: Command, ctx: CliContext): void 
       level,
       subFilter,
       ...(appearance ? { appearance } : {}),
+      // poppler and MuPDF list kid widgets as separate fields: riding-seam strips go out as Stamp annotations.
+      ...(o.seam ? { multiWidget: 'stamps' as const } : {}),
       ...(certify ? { certify: { P: certify as MdpPermission } } : {}),
       ...(o.reason ? { reason: o.reason } : {}),
       ...(o.location ? { location: o.location } : {}),

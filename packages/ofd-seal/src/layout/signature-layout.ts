@@ -28,7 +28,8 @@ export function planSignatureLayout(doc: OfdDocument): SignatureLayout {
   for (const s of existing?.signatures ?? []) {
     if (s.references.some((r) => sameFile(r.path, listPath))) throw new OfdSealLockedError(s.entry.id, listPath);
   }
-  const signsDir = dirOf(listPath);
+  // Conventional Doc_N/Signs/Sign_k directories, wherever the list itself lives (dms360 keeps it in Doc_0).
+  const signsDir = `${prefixDir(dirOf(doc.documentPath))}Signs`;
   const taken = new Set(doc.pkg.paths.map((p) => p.toLowerCase()));
   let n = 0;
   const dirFor = (i: number) => `${prefixDir(signsDir)}Sign_${i}`;

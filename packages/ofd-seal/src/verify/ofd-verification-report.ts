@@ -10,6 +10,33 @@ export interface FileModification {
   readonly change: 'changed' | 'removed' | 'added' | 'unprotected';
 }
 
+/** A modification as the report lists it (the PDF verifier's ModificationFinding, by file instead of revision). */
+export interface ModificationFinding extends FileModification {
+  readonly description: string;
+  /** Tolerated by the verdict: changed/removed protected files are not; unprotected files are only flagged. */
+  readonly allowed: boolean;
+}
+
+/** As in the PDF report. */
+export interface TimestampReport {
+  readonly time: string;
+  readonly tsa?: string;
+  readonly serialNumber?: string;
+  /** Token signature, imprint over the signature value and ESS binding verified. */
+  readonly verified: boolean;
+  /** TSA certificate path to a trust anchor. */
+  readonly trusted: boolean;
+}
+
+/** As in the PDF report: the signer certificate path. */
+export interface TrustReport {
+  readonly status: 'trusted' | 'untrusted' | 'unknown';
+  readonly at?: string;
+  readonly chain?: readonly string[];
+  readonly reasons?: readonly string[];
+  readonly subIndication?: SubIndication;
+}
+
 export interface ReportMessage {
   readonly code: string;
   readonly message: string;
@@ -34,29 +61,37 @@ export interface SealSummary {
 /** One signature of the document, in the shape of the PDF verifier's report plus the seal. */
 export interface OfdSignatureReport {
   readonly index: number;
+  readonly kind: 'signature';
   /** Signature@ID in Signatures.xml (the OFD counterpart of a PDF field name). */
   readonly field: string;
   readonly type: 'Seal' | 'Sign';
   /** Package path of Signature.xml. */
   readonly path: string;
   readonly signer?: string;
-  readonly signerIssuer?: string;
+  readonly issuer?: string;
+  readonly serialNumber?: string;
   readonly algorithm?: string;
   /** ISO 8601: the time-stamp's time when one verified, else the claimed signing time. */
   readonly signedAt?: string;
-  readonly signedAtSource?: 'timestamp' | 'timeInfo' | 'signingTime' | 'signatureDateTime';
-  readonly timestamp: { readonly time: string; readonly tsa?: string; readonly valid: boolean } | null;
+  readonly signedAtSource?: 'timestamp' | 'timeInfo' | 'signing-time';
+  readonly timestamp?: TimestampReport;
   /** B-B without a time-stamp, B-T with a verified one (the ETSI baseline names, by analogy). */
   readonly level: 'B-B' | 'B-T';
   /** Protected files, data hash and signature value are all intact. */
   readonly intact: boolean;
+  /** The cryptographic signature over TBS_Sign (or the signed attributes) verifies with the signer certificate. */
+  readonly signatureValid: boolean;
   readonly valid: boolean;
   readonly trusted: boolean;
+  readonly trust: TrustReport;
   /** Every file in the package is protected, belongs to a later signature, or is this signature's own. */
   readonly coversWholeDocument: boolean;
-  readonly modifications: readonly FileModification[];
-  readonly errors: readonly ReportMessage[];
-  readonly warnings: readonly ReportMessage[];
+  readonly modifications: readonly ModificationFinding[];
+  /** Stable codes of what failed (empty when valid), and of what was only flagged. */
+  readonly errors: readonly string[];
+  readonly warnings: readonly string[];
+  /** The same, with an English message each (names the files concerned). */
+  readonly messages: readonly ReportMessage[];
   readonly indication: Indication;
   readonly subIndication?: SubIndication;
   readonly protectedFiles: number;

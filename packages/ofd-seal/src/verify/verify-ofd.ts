@@ -16,8 +16,9 @@ import {
 import type { CheckResult, Indication, SubIndication } from '@openseal/pki';
 import type { SesTrustOptions } from '@openseal/ses';
 import { coverage } from './coverage.js';
-import type { FileModification, OfdSignatureReport, OfdVerificationReport, ReportMessage } from './ofd-verification-report.js';
+import type { FileModification, ModificationFinding, OfdSignatureReport, OfdVerificationReport, ReportMessage, TrustReport } from './ofd-verification-report.js';
 import { messageFor } from './report-messages.js';
+import { resolvePart } from './resolve-part.js';
 import { verifyReferences } from './verify-references.js';
 import { verifySealValue, verifySignValue, type SignedValueResult } from './verify-signed-value.js';
 
@@ -83,18 +84,18 @@ export async function verifyOfd(bytes: Uint8Array, options: VerifyOfdOptions): P
 }
 
 function locate(doc: OfdDocument, listPath: string, entry: SignatureEntry): Located {
-  let path = entry.baseLoc;
+  const pkg = doc.pkg;
+  const path = resolvePart(pkg, entry.baseLoc, dirOf(listPath));
   try {
-    path = resolveLoc(entry.baseLoc, dirOf(listPath));
-    const found = doc.pkg.entry(path);
-    if (found === undefined) throw new OfdSignatureFileMissing(path);
+    const found = path === undefined ? undefined : pkg.entry(path);
+    if (found === undefined) throw new OfdSignatureFileMissing(path ?? entry.baseLoc);
     const xml = parseSignatureXml(parseXml(found.bytes, found.path), { part: found.path });
     const dir = dirOf(found.path);
-    const own = [found.path, safeResolve(xml.signedValue, dir), xml.signedInfo.sealBaseLoc === undefined ? undefined : safeResolve(xml.signedInfo.sealBaseLoc, dir)];
+    const own = [found.path, resolvePart(pkg, xml.signedValue, dir), xml.signedInfo.sealBaseLoc === undefined ? undefined : resolvePart(pkg, xml.signedInfo.sealBaseLoc, dir)];
     return { entry, path: found.path, bytes: found.bytes, xml, files: own.filter((p): p is string => p !== undefined) };
   } catch (e) {
     if (!(e instanceof OpenSealError)) throw e;
-    return { entry, path, error: e, files: [path] };
+    return { entry, path: path ?? entry.baseLoc, error: e, files: path === undefined ? [] : [path] };
   }
 }
 
@@ -105,21 +106,12 @@ class OfdSignatureFileMissing extends OpenSealError {
   }
 }
 
-function safeResolve(loc: string, dir: string): string | undefined {
-  try {
-    return resolveLoc(loc, dir);
-  } catch (e) {
-    if (e instanceof OpenSealError) return undefined;
-    throw e;
-  }
-}
-
 async function verifyOne(doc: OfdDocument, listPath: string, index: number, sig: Located, later: readonly Located[], options: VerifyOfdOptions): Promise<OfdSignatureReport> {
   const type = sig.entry.type ?? 'Seal';
   const base = { index, field: sig.entry.id, type, path: sig.path };
   if (!sig.xml || !sig.bytes) {
     const check: CheckResult = { code: 'OFD_SIGNATURE_FILE', status: 'failed', indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE', details: { error: sig.error?.code, message: sig.error?.message } };
-    return finalise(base, [check], { intact: false }, [], [], false, []);
+    return finalise(base, [check], { intact: false, signatureValid: false }, [], [], false, []);
   }
   const pkg = doc.pkg;
   const xml = sig.xml;
@@ -129,11 +121,11 @@ async function verifyOne(doc: OfdDocument, listPath: string, index: number, sig:
   checks.push(refs.check);
   for (const n of refs.notes) warnings.push({ code: 'OFD_CHECK_METHOD', message: n });
 
-  const svPath = safeResolve(xml.signedValue, dirOf(sig.path));
+  const svPath = resolvePart(pkg, xml.signedValue, dirOf(sig.path));
   const signedValue = svPath === undefined ? undefined : pkg.entry(svPath)?.bytes;
   let value: SignedValueResult;
   if (signedValue === undefined) {
-    value = { checks: [{ code: 'OFD_SIGNED_VALUE', status: 'failed', indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE', details: { reason: `SignedValue ${xml.signedValue} is missing` } }], intact: false };
+    value = { checks: [{ code: 'OFD_SIGNED_VALUE', status: 'failed', indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE', details: { reason: `SignedValue ${xml.signedValue} is missing` } }], intact: false, signatureValid: false };
   } else if (type === 'Sign') value = await verifySignValue(signedValue, sig.bytes, options);
   else value = await verifySealValue(signedValue, sig.bytes, options);
   checks.push(...value.checks);
@@ -143,7 +135,7 @@ async function verifyOne(doc: OfdDocument, listPath: string, index: number, sig:
   }
   const sealLoc = xml.signedInfo.sealBaseLoc;
   if (sealLoc !== undefined && value.seal) {
-    const sealPath = safeResolve(sealLoc, dirOf(sig.path));
+    const sealPath = resolvePart(pkg, sealLoc, dirOf(sig.path));
     const esl = sealPath === undefined ? undefined : pkg.entry(sealPath)?.bytes;
     // ofdrw and dms360 write the seal also as Seal.esl: it must be the very seal that was used.
     checks.push(
@@ -184,7 +176,7 @@ async function verifyOne(doc: OfdDocument, listPath: string, index: number, sig:
 function finalise(
   base: Pick<OfdSignatureReport, 'index' | 'field' | 'type' | 'path'>,
   checks: readonly CheckResult[],
-  value: Pick<SignedValueResult, 'intact' | 'signer' | 'algorithm' | 'signedAt' | 'signedAtSource' | 'timestamp'>,
+  value: Pick<SignedValueResult, 'intact' | 'signatureValid' | 'signer' | 'algorithm' | 'signedAt' | 'signedAtSource' | 'timestamp'>,
   modifications: readonly FileModification[],
   warnings: readonly ReportMessage[],
   coversWholeDocument: boolean,
@@ -193,7 +185,6 @@ function finalise(
   const failures = checks.filter((c) => c.status === 'failed' && (!TRUST_CODES.has(c.code) || c.indication === 'TOTAL_FAILED'));
   const trustChecks = checks.filter((c) => TRUST_CODES.has(c.code));
   const trusted = trustChecks.length > 0 && trustChecks.every((c) => c.status === 'passed');
-  const valid = failures.length === 0;
   const first = failures[0];
   const openTrust = trustChecks.find((c) => c.status !== 'passed');
   const verdict: { indication: Indication; subIndication?: SubIndication } = first
@@ -202,26 +193,58 @@ function finalise(
       ? { indication: 'TOTAL_PASSED' }
       : { indication: 'INDETERMINATE', subIndication: openTrust?.subIndication ?? 'NO_CERTIFICATE_CHAIN_FOUND' };
   const refsOk = checks.some((c) => c.code === 'OFD_REFERENCES' && c.status === 'passed');
+  const errors = failures.map(messageFor);
   return {
     ...base,
-    ...(value.signer ? { signer: value.signer.subject.toString(), signerIssuer: value.signer.issuer.toString() } : {}),
+    kind: 'signature',
+    ...(value.signer ? { signer: value.signer.subject.toString(), issuer: value.signer.issuer.toString(), serialNumber: value.signer.serialNumber } : {}),
     ...(value.algorithm ? { algorithm: algorithmName(value.algorithm) } : {}),
     ...(value.signedAt ? { signedAt: value.signedAt.toISOString() } : {}),
     ...(value.signedAtSource ? { signedAtSource: value.signedAtSource } : {}),
-    timestamp: value.timestamp ?? null,
-    level: value.timestamp?.valid ? 'B-T' : 'B-B',
+    ...(value.timestamp ? { timestamp: value.timestamp } : {}),
+    level: value.timestamp?.verified ? 'B-T' : 'B-B',
     intact: refsOk && value.intact,
-    valid,
+    signatureValid: value.signatureValid,
+    valid: failures.length === 0,
     trusted,
+    trust: trustReport(checks),
     coversWholeDocument,
-    modifications,
-    errors: failures.map(messageFor),
-    warnings,
+    modifications: modifications.map(describe),
+    errors: errors.map((e) => e.code),
+    warnings: warnings.map((w) => w.code),
+    messages: [...errors, ...warnings],
     ...verdict,
     protectedFiles: 0,
     stampAnnots,
     checks,
   };
+}
+
+/** The signer's certificate path, as the PDF report gives it. */
+function trustReport(checks: readonly CheckResult[]): TrustReport {
+  const path = checks.find((c) => c.code === 'SES_SIGNER_CERT_PATH' || c.code === 'CMS_CERT_PATH');
+  if (!path || path.status === 'skipped') return { status: 'unknown', ...(path?.subIndication ? { subIndication: path.subIndication } : {}) };
+  const d = path.details ?? {};
+  const list = (v: unknown): string[] | undefined => (Array.isArray(v) ? v.map(String) : undefined);
+  const chain = list(d.chain);
+  const reasons = list(d.reasons);
+  return {
+    status: path.status === 'passed' ? 'trusted' : 'untrusted',
+    ...(typeof d.validationTime === 'string' ? { at: d.validationTime } : {}),
+    ...(chain ? { chain } : {}),
+    ...(reasons && reasons.length > 0 ? { reasons } : {}),
+    ...(path.subIndication ? { subIndication: path.subIndication } : {}),
+  };
+}
+
+function describe(m: FileModification): ModificationFinding {
+  const description = {
+    changed: `${m.path} changed after signing`,
+    removed: `${m.path} was protected and is missing`,
+    added: `${m.path} is not protected (added after signing, or left out by the signer)`,
+    unprotected: `${m.path} is not protected by this signature`,
+  }[m.change];
+  return { ...m, description, allowed: m.change === 'added' || m.change === 'unprotected' };
 }
 
 function algorithmName(alg: SignatureAlgorithm): string {

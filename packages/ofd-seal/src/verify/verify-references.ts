@@ -1,6 +1,7 @@
 import type { CryptoProvider, DigestAlgorithm } from '@openseal/crypto';
-import { equalBytes, OpenSealError } from '@openseal/kernel';
-import { dirOf, resolveLoc, type OfdPackage, type SignatureReference } from '@openseal/ofd';
+import { equalBytes } from '@openseal/kernel';
+import { dirOf, type OfdPackage, type SignatureReference } from '@openseal/ofd';
+import { resolvePart } from './resolve-part.js';
 import type { CheckResult } from '@openseal/pki';
 import type { FileModification } from './ofd-verification-report.js';
 
@@ -34,11 +35,8 @@ export function verifyReferences(pkg: OfdPackage, signaturePath: string, checkMe
   const modifications: FileModification[] = [];
   let ok = 0;
   for (const ref of references) {
-    let path: string;
-    try {
-      path = resolveLoc(ref.fileRef, dirOf(signaturePath));
-    } catch (e) {
-      if (!(e instanceof OpenSealError)) throw e;
+    const path = resolvePart(pkg, ref.fileRef, dirOf(signaturePath));
+    if (path === undefined) {
       modifications.push({ path: ref.fileRef, change: 'removed' });
       continue;
     }

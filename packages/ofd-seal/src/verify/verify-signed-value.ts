@@ -1,16 +1,18 @@
 import { isDerEcSignature, type CryptoProvider, type SignatureAlgorithm } from '@openseal/crypto';
 import type { Clock } from '@openseal/kernel';
-import { verifySignedData, type Certificate, type CheckResult } from '@openseal/pki';
+import { verifySignedData, type Certificate, type CheckResult, type TimestampVerification } from '@openseal/pki';
 import { verifySesSignature, type SesTrustOptions, type Seal } from '@openseal/ses';
-import type { SealSummary } from './ofd-verification-report.js';
+import type { SealSummary, TimestampReport } from './ofd-verification-report.js';
 
 export interface SignedValueResult {
   readonly checks: readonly CheckResult[];
   readonly signer?: Certificate;
   readonly algorithm?: SignatureAlgorithm;
   readonly signedAt?: Date;
-  readonly signedAtSource?: 'timestamp' | 'timeInfo' | 'signingTime';
-  readonly timestamp?: { readonly time: string; readonly tsa?: string; readonly valid: boolean };
+  readonly signedAtSource?: 'timestamp' | 'timeInfo' | 'signing-time';
+  readonly timestamp?: TimestampReport;
+  /** The signature value itself verifies with the signer certificate. */
+  readonly signatureValid: boolean;
   /** Signature value and data hash intact. */
   readonly intact: boolean;
   readonly seal?: Seal;
@@ -34,8 +36,9 @@ export async function verifySealValue(signedValue: Uint8Array, signatureXml: Uin
     ...(v.signerCertificate ? { signer: v.signerCertificate } : {}),
     ...(v.signatureAlgorithm ? { algorithm: v.signatureAlgorithm } : {}),
     ...(v.signingTime ? { signedAt: v.signingTime, signedAtSource: v.signingTimeSource === 'timestamp' ? 'timestamp' : 'timeInfo' } : {}),
-    ...(ts?.info ? { timestamp: { time: ts.info.genTime.toISOString(), ...(ts.tsaCertificate ? { tsa: ts.tsaCertificate.subject.toString() } : {}), valid: ts.intact } } : {}),
+    ...(ts ? timestampReport(ts) : {}),
     intact: v.intact,
+    signatureValid: v.checks.some((c) => c.code === 'SES_SIGNATURE_VALUE' && c.status === 'passed'),
     ...(sig
       ? {
           seal: sig.seal,
@@ -67,6 +70,7 @@ export async function verifySignValue(signedValue: Uint8Array, signatureXml: Uin
     return {
       checks: [{ code: 'OFD_SIGNED_VALUE', status: 'failed', indication: 'INDETERMINATE', subIndication: 'NO_SIGNING_CERTIFICATE_FOUND', details: { reason: 'SignedValue.dat is a bare signature SEQUENCE{r,s} without a certificate' } }],
       intact: false,
+      signatureValid: false,
     };
   }
   const v = await verifySignedData(signedValue, {
@@ -94,9 +98,23 @@ export async function verifySignValue(signedValue: Uint8Array, signatureXml: Uin
     checks,
     ...(signer?.signerCertificate ? { signer: signer.signerCertificate } : {}),
     ...(signer?.signatureAlgorithm ? { algorithm: signer.signatureAlgorithm } : {}),
-    ...(signedAt ? { signedAt, signedAtSource: stamped ? 'timestamp' : 'signingTime' } : {}),
-    ...(ts?.info ? { timestamp: { time: ts.info.genTime.toISOString(), ...(ts.tsaCertificate ? { tsa: ts.tsaCertificate.subject.toString() } : {}), valid: ts.intact } } : {}),
+    ...(signedAt ? { signedAt, signedAtSource: stamped ? 'timestamp' : 'signing-time' } : {}),
+    ...(ts ? timestampReport(ts) : {}),
     intact: signer?.intact === true,
+    signatureValid: signer?.checks.some((c) => c.code === 'CMS_SIGNATURE_INVALID' && c.status === 'passed') ?? false,
+  };
+}
+
+function timestampReport(ts: TimestampVerification): { timestamp?: TimestampReport } {
+  if (!ts.info) return {};
+  return {
+    timestamp: {
+      time: ts.info.genTime.toISOString(),
+      ...(ts.tsaCertificate ? { tsa: ts.tsaCertificate.subject.toString() } : {}),
+      serialNumber: ts.info.serialNumber,
+      verified: ts.intact,
+      trusted: ts.checks.some((c) => c.code === 'TSA_CERT_PATH' && c.status === 'passed'),
+    },
   };
 }
 

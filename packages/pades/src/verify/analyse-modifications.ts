@@ -1,7 +1,8 @@
 /** Judges what the revisions after a signature changed, against DocMDP and the signature's field locks. */
 import type { PdfDocument } from '@openseal/pdf';
 import { lockCovers, type FieldLock, type MdpPermission } from '../mdp.js';
-import { classifyRevision, type ClassifiedChange } from './classify-revision.js';
+import type { ClassifiedChange } from './classified-change.js';
+import { classifyRevision } from './classify-revision.js';
 import { categoryAllowed } from './modification-category.js';
 import type { ModificationFinding } from './pdf-verification-report.js';
 

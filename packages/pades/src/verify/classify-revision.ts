@@ -7,26 +7,11 @@ import { OpenSealError } from '@openseal/kernel';
 import { PdfDict, PdfRef, PdfStream, PdfString, diffRevision, type PdfDocument, type PdfObject, type RevisionChange, type RevisionView } from '@openseal/pdf';
 import { worseCategory, type ModificationCategory } from './modification-category.js';
 import { changedKeys } from './pdf-object-equal.js';
-import { RevisionIndex, refsIn, type FieldEntry } from './revision-index.js';
+import type { ClassifiedChange, ChangeVerdict } from './classified-change.js';
+import { inheritCategories } from './inherit-categories.js';
+import { RevisionIndex, type FieldEntry } from './revision-index.js';
 
-export interface ClassifiedChange {
-  readonly revision: number;
-  /** The object concerned (absent for trailer-level findings). */
-  readonly object?: number;
-  readonly change: 'added' | 'changed' | 'deleted' | 'trailer';
-  readonly category: ModificationCategory;
-  /** Field concerned, for form fills and signatures (field locks apply to it). */
-  readonly field?: string;
-  readonly description: string;
-}
 
-interface Verdict {
-  readonly category: ModificationCategory;
-  readonly description: string;
-  readonly field?: string;
-  /** Values whose new objects inherit this verdict. */
-  readonly roots?: readonly PdfObject[];
-}
 
 const SIG_FIELD_KEYS = new Set(['V', 'AP', 'AS', 'Rect', 'F', 'P', 'MK', 'DA', 'DR']);
 const FORM_FIELD_KEYS = new Set(['V', 'AP', 'AS', 'MK', 'DA']);
@@ -52,7 +37,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
   const changes = diffRevision(doc, k);
   const changed = new Map<number, RevisionChange>(changes.map((c) => [c.num, c]));
   const out: ClassifiedChange[] = [];
-  const verdicts = new Map<number, Verdict>();
+  const verdicts = new Map<number, ChangeVerdict>();
 
   const rootAfter = after.trailer.get('Root');
   const rootBefore = before.trailer.get('Root');
@@ -60,7 +45,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
     out.push({ revision: k, change: 'trailer', category: 'other', description: 'the trailer names another document catalog' });
   }
 
-  const fieldVerdict = (entry: FieldEntry, c: RevisionChange): Verdict => {
+  const fieldVerdict = (entry: FieldEntry, c: RevisionChange): ChangeVerdict => {
     const f = entry.field;
     if (c.kind === 'added') {
       if (f.type !== 'Sig') return { category: 'other', description: `form field "${f.name}" created`, field: f.name };
@@ -79,7 +64,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
     return { category: 'other', description: `form field "${f.name}" changed (${keys.join(', ')})`, field: f.name };
   };
 
-  const widgetVerdict = (entry: FieldEntry, c: RevisionChange): Verdict => {
+  const widgetVerdict = (entry: FieldEntry, c: RevisionChange): ChangeVerdict => {
     const f = entry.field;
     if (c.kind === 'added') {
       const fieldAdded = f.ref ? changed.get(f.ref.num)?.kind === 'added' : false;
@@ -92,7 +77,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
   };
 
   /** New and removed entries of /Fields. */
-  const fieldsListVerdict = (beforeNums: number[], afterNums: number[]): Verdict => {
+  const fieldsListVerdict = (beforeNums: number[], afterNums: number[]): ChangeVerdict => {
     let category: ModificationCategory = 'signature';
     const notes: string[] = [];
     for (const n of beforeNums) if (!afterNums.includes(n)) {
@@ -110,7 +95,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
     return { category, description: `AcroForm fields: ${notes.join('; ') || 'reordered'}` };
   };
 
-  const acroFormVerdict = (b: PdfDict | undefined, a: PdfDict | undefined): Verdict => {
+  const acroFormVerdict = (b: PdfDict | undefined, a: PdfDict | undefined): ChangeVerdict => {
     let category: ModificationCategory = 'structure';
     const notes: string[] = [];
     for (const key of changedKeys(b, a)) {
@@ -143,7 +128,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
     return field && field.field.value !== undefined && field.field.value !== null ? field.field.name : undefined;
   };
 
-  const annotsVerdict = (pageNum: number): Verdict => {
+  const annotsVerdict = (pageNum: number): ChangeVerdict => {
     const beforeNums = idxBefore.pageAnnots.get(pageNum) ?? [];
     const afterNums = idxAfter.pageAnnots.get(pageNum) ?? [];
     const pageIndex = idxAfter.pages.get(pageNum) ?? -1;
@@ -181,10 +166,10 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
     return { category, description: `page ${pageIndex + 1} annotations: ${notes.join('; ') || 'reordered'}`, roots };
   };
 
-  const catalogVerdicts = (c: RevisionChange): Verdict[] => {
+  const catalogVerdicts = (c: RevisionChange): ChangeVerdict[] => {
     const b = dictOf(c.valueBefore());
     const a = dictOf(c.valueAfter());
-    const list: Verdict[] = [];
+    const list: ChangeVerdict[] = [];
     for (const key of changedKeys(b, a)) {
       if (key === 'AcroForm') {
         const fb = dictOf(before.resolve(b?.get('AcroForm')));
@@ -197,7 +182,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
     return list;
   };
 
-  const classify = (c: RevisionChange): Verdict[] | undefined => {
+  const classify = (c: RevisionChange): ChangeVerdict[] | undefined => {
     if (c.kind === 'deleted') return [{ category: 'other', description: 'object deleted' }];
     const va = c.valueAfter();
     const type = dictOf(va)?.getName('Type');
@@ -221,7 +206,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
     if (page !== undefined) {
       const keys = changedKeys(dictOf(c.valueBefore()), dictOf(va));
       const nonAnnot = keys.filter((x) => x !== 'Annots');
-      const list: Verdict[] = [];
+      const list: ChangeVerdict[] = [];
       if (nonAnnot.length > 0) list.push({ category: 'page-content', description: `page ${page + 1} changed (${nonAnnot.join(', ')})`, roots: [va] });
       if (keys.includes('Annots')) list.push(annotsVerdict(n));
       return list;
@@ -237,7 +222,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
 
   const pending: RevisionChange[] = [];
   for (const c of changes) {
-    let list: Verdict[] | undefined;
+    let list: ChangeVerdict[] | undefined;
     try {
       list = classify(c);
     } catch (e) {
@@ -248,61 +233,17 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
       pending.push(c);
       continue;
     }
-    let worst: Verdict | undefined;
+    let worst: ChangeVerdict | undefined;
     for (const v of list) {
       out.push({ revision: k, object: c.num, change: c.kind, category: v.category, ...(v.field ? { field: v.field } : {}), description: v.description });
       if (!worst || worseCategory(worst.category, v.category) === v.category) worst = v;
     }
     if (worst) verdicts.set(c.num, { ...worst, roots: list.flatMap((v) => v.roots ?? []) });
   }
-  out.push(...inherit(after, pending, verdicts, changed, k));
+  out.push(...inheritCategories(after, pending, verdicts, changed, k));
   return out;
 }
 
 function allSignatureFields(e: { readonly type: string | undefined; readonly terminals: readonly { readonly type: string | undefined }[] }): boolean {
   return e.terminals.length > 0 ? e.terminals.every((t) => t.type === 'Sig') : e.type === 'Sig';
-}
-
-/**
- * New objects take the worst class of the classified changes that reach them; a changed existing
- * object is accepted only as part of an annotation's appearance (/AP), otherwise it is "other".
- */
-function inherit(after: RevisionView, pending: readonly RevisionChange[], verdicts: ReadonlyMap<number, Verdict>, changed: ReadonlyMap<number, RevisionChange>, k: number): ClassifiedChange[] {
-  if (pending.length === 0) return [];
-  const reach = new Map<number, { category: ModificationCategory; viaAppearance: boolean }>();
-  const queue: { num: number; category: ModificationCategory; viaAppearance: boolean }[] = [];
-  for (const v of verdicts.values()) {
-    if (v.category === 'structure') continue;
-    for (const root of v.roots ?? []) {
-      for (const { num, viaAppearance } of refsIn(root, false)) queue.push({ num, category: v.category, viaAppearance });
-    }
-  }
-  let steps = 0;
-  while (queue.length > 0 && steps++ < 200_000) {
-    const item = queue.shift() as (typeof queue)[number];
-    if (!changed.has(item.num) || verdicts.has(item.num)) continue;
-    const seen = reach.get(item.num);
-    if (seen && worseCategory(seen.category, item.category) === seen.category && (seen.viaAppearance || !item.viaAppearance)) continue;
-    reach.set(item.num, { category: seen ? worseCategory(seen.category, item.category) : item.category, viaAppearance: item.viaAppearance || (seen?.viaAppearance ?? false) });
-    let value: PdfObject;
-    try {
-      value = after.getObject(item.num);
-    } catch (e) {
-      if (!(e instanceof OpenSealError)) throw e;
-      continue;
-    }
-    for (const next of refsIn(value, item.viaAppearance)) queue.push({ num: next.num, category: item.category, viaAppearance: next.viaAppearance });
-  }
-  return pending.map((c) => {
-    const r = reach.get(c.num);
-    if (c.kind === 'added') {
-      return r
-        ? { revision: k, object: c.num, change: c.kind, category: r.category, description: `new object used by a ${r.category} change` }
-        : { revision: k, object: c.num, change: c.kind, category: 'unused' as const, description: 'new object not referenced' };
-    }
-    if (r && r.viaAppearance && r.category !== 'page-content' && r.category !== 'other') {
-      return { revision: k, object: c.num, change: c.kind, category: r.category, description: `appearance object rewritten (${r.category})` };
-    }
-    return { revision: k, object: c.num, change: c.kind, category: 'other' as const, description: 'an existing object was changed' };
-  });
 }

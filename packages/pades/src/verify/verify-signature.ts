@@ -194,7 +194,7 @@ export async function verifySignature(ctx: SignatureVerifyContext, sig: PdfSigna
   for (const c of checks) if (c.status === 'failed' && !TRUST_CODES.has(c.code)) errors.push(c.code);
   const pathCheck = checks.find((c) => c.code === 'CMS_CERT_PATH');
   if (pathCheck?.subIndication === 'REVOKED') errors.push('CERT_REVOKED');
-  if (!checks.some((c) => c.code.endsWith('SIGNING_CERT_MISMATCH') && c.status === 'passed') && sig.subFilter === 'ETSI.CAdES.detached') warnings.push('PADES_NO_SIGNING_CERTIFICATE_ATTRIBUTE');
+  if (!checks.some((c) => c.code === 'CMS_SIGNING_CERT_MISMATCH' && c.status === 'passed') && sig.subFilter === 'ETSI.CAdES.detached') warnings.push('PADES_NO_SIGNING_CERTIFICATE_ATTRIBUTE');
   const intact = checks.some((c) => c.code === 'CMS_DIGEST_MISMATCH' && c.status === 'passed');
   const ts = signer?.timestamps.find((t) => t.intact && t.info);
   const tsReport = ts ? timestampReport(ts) : signer?.timestamps[0] ? timestampReport(signer.timestamps[0]) : undefined;
