@@ -2,10 +2,12 @@
 // and SM2 PEM keys, PKCS#12 files), checked by pdfsig, and a visibly sealed page rendered by pdftoppm
 // with the red seal inside the requested box.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PdfDocument, getPage } from '@openseal/pdf';
+import { PdfDocument, getPage, listSignatures } from '@openseal/pdf';
 import { runCli } from '../../apps/cli/test/run-cli.js';
+import { cjkFont } from '../../packages/pades/test/support/cjk-font.js';
+import { makeOfficialDocument } from '../../packages/pades/test/support/official-document.js';
 import { flipByte, byteInsideRange } from '../../packages/pades/test/support/pdf-edits.js';
 import { tempDir } from '../support/openssl.js';
 
@@ -152,6 +154,27 @@ describe('openseal sign / verify with OpenSSL-made keys', () => {
     const missing = await runCli(['sign', `${SAMPLES}/ofdrw__Test.pdf`, '-o', tmp.path('nope.pdf'), '--key', `${pki}/rsa.key`, '--cert', `${pki}/rsa.pem`, '--keyword', '不存在的文字']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('SEAL_TEXT_NOT_FOUND');
+  });
+
+  it('--gbt9704: on a generated 公文 the seal lands on the last page, over the date', async () => {
+    const { pdf, layout } = makeOfficialDocument({ font: cjkFont().font, pages: 2 });
+    const input = tmp.path('gongwen.pdf');
+    writeFileSync(input, pdf);
+    const out = tmp.path('gongwen-sealed.pdf');
+    const r = await runCli(['sign', input, '-o', out, '--key', `${pki}/sm2.key`, '--cert', `${pki}/sm2.pem`, '--gbt9704']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = PdfDocument.load(new Uint8Array(readFileSync(out)));
+    const widget = listSignatures(doc)[0]?.field.widgets[0];
+    expect(widget?.pageIndex).toBe(1);
+    // The widget /Rect (points, origin bottom-left of the A4 page) holds the centre of the date line.
+    const [x1, y1, x2, y2] = (widget?.dict.get('Rect') as number[]).map((v) => (v * 25.4) / 72);
+    const cx = layout.date.x + layout.date.width / 2;
+    const cy = 297 - (layout.date.y + layout.date.height / 2);
+    expect(cx).toBeGreaterThan(x1 as number);
+    expect(cx).toBeLessThan(x2 as number);
+    expect(cy).toBeGreaterThan(y1 as number);
+    expect(cy).toBeLessThan(y2 as number);
+    expect((await runCli(['verify', out, '--trust', `${pki}/sm2root.pem`, '--require-trust'])).code).toBe(0);
   });
 
   it('flags the weird-byterange sample and refuses a non-PDF, non-OFD file', async () => {

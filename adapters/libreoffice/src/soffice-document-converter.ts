@@ -97,8 +97,8 @@ export class SofficeDocumentConverter implements DocumentConverter {
     const out: SubstitutedFont[] = [];
     missing.forEach((name, i) => {
       const used = matches[i];
-      if (used === undefined || fontKey(used) === fontKey(name)) return;
-      if (fonts.some((f) => pdfFontIsFamily(f.name, used))) out.push({ requested: name, used });
+      if (used === undefined || fontKey(used.family) === fontKey(name)) return;
+      if (fonts.some((f) => pdfFontIsFamily(f.name, used))) out.push({ requested: name, used: used.family });
     });
     return out;
   }

@@ -106,10 +106,23 @@ describe('the corpus through the pool', () => {
     },
   );
 
-  it('maps 公文 fonts to Simplified Chinese faces and reports the substitution', () => {
-    const r = results.get('shihua-doc-formatter__工作表单.docx') as ConversionResult;
-    expect(r.substitutedFonts).toContainEqual({ requested: '方正小标宋简体', used: 'Noto Serif CJK SC' });
+  it('maps 公文 fonts to free Chinese faces and reports each substitution', async () => {
+    const run = (font: string, text: string) => `<w:p><w:r><w:rPr><w:rFonts w:ascii="${font}" w:hAnsi="${font}" w:eastAsia="${font}"/><w:lang w:eastAsia="zh-CN"/></w:rPr><w:t>${text}</w:t></w:r></w:p>`;
+    const docx = zipSync({
+      '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+      '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+      'word/document.xml': strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${run('方正小标宋简体', '关于电子印章的通知')}${run('仿宋_GB2312', '正文用仿宋')}${run('黑体', '一、标题用黑体')}${run('楷体_GB2312', '（一）标题用楷体')}</w:body></w:document>`),
+    });
+    const r = await converter.toPdf(docx);
+    expect(r.substitutedFonts).toEqual(expect.arrayContaining([
+      { requested: '方正小标宋简体', used: 'Noto Serif CJK SC' },
+      { requested: '仿宋_GB2312', used: 'AR PL UMing CN' },
+      { requested: '黑体', used: 'WenQuanYi Zen Hei' },
+      { requested: '楷体_GB2312', used: 'AR PL UKai CN' },
+    ]));
     expect(r.warnings.map((w) => w.code)).toContain('FONT_SUBSTITUTED');
+    expect(r.fonts.map((f) => f.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^UMingCN/), expect.stringMatching(/^UKaiCN/), expect.stringMatching(/^WenQuanYiZenHei/), expect.stringMatching(/^NotoSerifCJK/)]));
+    expect(squash(pdfText(r.pdf, 'fonts'))).toContain('关于电子印章的通知正文用仿宋');
   });
 });
 

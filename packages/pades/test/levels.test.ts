@@ -121,3 +121,21 @@ describe('PAdES levels', () => {
     expect(r.signatures[0]?.level).toBe('B-LT');
   });
 });
+
+describe('long-term validation of a certified document', () => {
+  it('DocMDP P=1 still allows the LTA updates: a document timestamp and DSS revisions', async () => {
+    const s = await sealSigner('RSA');
+    const tsa = await inMemoryTsa('RSA', clock, 41);
+    const data = await revocationData(s.pki);
+    const bytes = await signPdf(
+      sample('pyHanko__minimal.pdf'),
+      { signerCertificate: s.certificate, chain: s.chain, certify: { P: 1 }, level: 'B-LTA', validation: { crls: data.crls.slice(0, 1), fetchOcsp: data.ocsp } },
+      { signer: s.signer, provider, clock, random, tsa: tsa.client },
+    );
+    const r = await verifyPdf(bytes, { provider, clock, trustAnchors: s.pki.trustAnchors });
+    expect(r.certification?.permission).toBe(1);
+    expect(r.valid).toBe(true);
+    expect(r.signatures[0]).toMatchObject({ level: 'B-LTA', valid: true });
+    expect(new Set(r.signatures[0]?.modifications.map((m) => m.category))).toEqual(new Set(['dss', 'document-timestamp']));
+  });
+});

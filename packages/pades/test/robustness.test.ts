@@ -42,6 +42,23 @@ describe('bad input gives a report, never an exception, and is never modified', 
     expect(equalBytes(input, copy)).toBe(true);
   });
 
+  it('300 randomly corrupted copies of a signed, stacked file each give a report (never an exception)', async () => {
+    const s = await sealSigner('EC-P256');
+    const twice = await signPdf(await signedOnce, { signerCertificate: s.certificate }, { signer: s.signer, provider, clock, random: new SeededRandom(2) });
+    const rnd = new SeededRandom(77);
+    for (let i = 0; i < 300; i++) {
+      const copy = twice.slice();
+      const [a, b, c] = rnd.bytes(3) as unknown as [number, number, number];
+      const flips = 1 + (a % 4);
+      for (let k = 0; k < flips; k++) {
+        const at = ((b << 8) | c | (k * 7919)) % copy.length;
+        copy[at] = rnd.bytes(1)[0] as number;
+      }
+      const r = await verifyPdf(copy, { provider, clock });
+      expect(typeof r.valid).toBe('boolean');
+    }
+  });
+
   it('trailing garbage after the last %%EOF is reported as a forbidden change', async () => {
     const signed = await signedOnce;
     const r = await verifyPdf(new Uint8Array([...signed, ...enc.encode('\n% appended by someone\n')]), { provider, clock });

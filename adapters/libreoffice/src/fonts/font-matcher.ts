@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 const run = promisify(execFile);
 
 export class FontMatcher {
-  readonly #matches = new Map<string, Promise<string | undefined>>();
+  readonly #matches = new Map<string, Promise<FontMatch | undefined>>();
   #installed: Promise<Set<string>> | undefined;
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
@@ -21,14 +21,17 @@ export class FontMatcher {
     return this.#installed;
   }
 
-  /** The family fontconfig substitutes for `name`, or undefined if fc-match is unavailable. */
-  match(name: string): Promise<string | undefined> {
+  /** The face fontconfig substitutes for `name`, or undefined if fc-match is unavailable. */
+  match(name: string): Promise<FontMatch | undefined> {
     let hit = this.#matches.get(name);
     if (hit === undefined) {
       // fontconfig pattern syntax: escape the separators "-", ":" and "," in family names.
       const pattern = name.replace(/[\\\-:,]/g, (c) => `\\${c}`);
-      hit = run('fc-match', ['--format', '%{family[0]}', pattern], { env: this.env }).then(
-        ({ stdout }) => stdout.trim() || undefined,
+      hit = run('fc-match', ['--format', '%{family[0]}|%{postscriptname}', pattern], { env: this.env }).then(
+        ({ stdout }) => {
+          const [family, postScriptName] = stdout.trim().split('|');
+          return family ? { family, postScriptName: postScriptName ?? '' } : undefined;
+        },
         (e: unknown) => {
           if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
           throw e;
@@ -40,19 +43,25 @@ export class FontMatcher {
   }
 }
 
+export interface FontMatch {
+  readonly family: string;
+  readonly postScriptName: string;
+}
+
 /** Font names compared loosely: lower case without spaces, hyphens or underscores. */
 export function fontKey(name: string): string {
   return name.toLowerCase().replace(/[\s\-_]+/g, '');
 }
 
 /**
- * Whether a PDF BaseFont (PostScript name) is a face of `family`. Noto CJK collections share one CFF
- * whose name says "jp" for every region, so for them the region suffix is not compared.
+ * Whether a PDF BaseFont is the matched face: by PostScript name or family. Noto CJK collections share
+ * one CFF whose name says "jp" for every region, so for them the region is not compared.
  */
-export function pdfFontIsFamily(baseFont: string, family: string): boolean {
+export function pdfFontIsFamily(baseFont: string, match: FontMatch): boolean {
   const b = fontKey(baseFont);
-  const f = fontKey(family);
-  if (b.startsWith(f)) return true;
-  const cjk = /^(noto(?:sans|serif)(?:mono)?cjk)(?:jp|sc|tc|kr|hk)$/.exec(f);
+  if (b.startsWith(fontKey(match.family))) return true;
+  const ps = fontKey(match.postScriptName).replace(/(regular|book)$/, '');
+  if (ps !== '' && b.startsWith(ps)) return true;
+  const cjk = /^(noto(?:sans|serif)(?:mono)?cjk)(?:jp|sc|tc|kr|hk)/.exec(ps || fontKey(match.family));
   return cjk !== null && b.startsWith(cjk[1] as string);
 }

@@ -12,6 +12,7 @@ export const OFFICIAL_DOCUMENT_FONT_NAMES: readonly string[] = [
   '楷体', '楷体_GB2312', 'KaiTi', 'KaiTi_GB2312', '华文楷体', 'STKaiti', '方正楷体简体', '方正楷体_GBK',
   '黑体', 'SimHei', '微软雅黑', 'Microsoft YaHei', '华文黑体', 'STHeiti', '方正黑体简体', '方正黑体_GBK', '黑体-简', '等线', 'DengXian',
   '方正小标宋简体', '方正小标宋_GBK', '小标宋', '小标宋体', 'FZXiaoBiaoSong-B05S', '方正大标宋简体', '华文中宋', 'STZhongsong',
+  'MingLiU', 'PMingLiU', 'DFKai-SB', 'Microsoft JhengHei',
 ];
 
 export interface FontAlias {
@@ -46,6 +47,12 @@ export function fontconfigXml(aliases: readonly FontAlias[], systemConfig = '/et
     '<fontconfig>',
     // Our rules come first so they rewrite the requested family before the system's generic fallbacks.
     ...rules,
+    // Chinese text in a font nobody has: TrueType faces first (they stay embeddable in OFD), not Noto's CFF.
+    ...([['serif', 'AR PL UMing CN'], ['sans-serif', 'WenQuanYi Zen Hei']] as const).map(
+      ([generic, family]) =>
+        `  <match target="pattern"><test name="lang" compare="contains"><string>zh</string></test><test name="family"><string>${generic}</string></test>` +
+        `<edit name="family" mode="prepend" binding="strong"><string>${family}</string></edit></match>`,
+    ),
     `  <include ignore_missing="yes">${escapeXml(systemConfig)}</include>`,
     '</fontconfig>',
     '',

@@ -78,7 +78,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
 
   /** New and removed entries of /Fields. */
   const fieldsListVerdict = (beforeNums: number[], afterNums: number[]): ChangeVerdict => {
-    let category: ModificationCategory = 'signature';
+    let category: ModificationCategory = 'structure';
     const notes: string[] = [];
     for (const n of beforeNums) if (!afterNums.includes(n)) {
       category = 'other';
@@ -90,7 +90,11 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
       if (!e || !allSignatureFields(e)) {
         category = 'other';
         notes.push(`non-signature field object ${n} added`);
-      } else notes.push(`signature field ${e.name} added`);
+      } else {
+        const timestamp = e.terminals.length > 0 && e.terminals.every((t) => idxAfter.valueKind(t.value) === 'DocTimeStamp');
+        category = worseCategory(category, timestamp ? 'document-timestamp' : 'signature');
+        notes.push(`${timestamp ? 'document timestamp' : 'signature'} field ${e.name} added`);
+      }
     }
     return { category, description: `AcroForm fields: ${notes.join('; ') || 'reordered'}` };
   };
@@ -104,7 +108,7 @@ export function classifyRevision(doc: PdfDocument, k: number): ClassifiedChange[
         category = worseCategory(category, v.category);
         notes.push(v.description);
       } else if (key === 'SigFlags') {
-        category = worseCategory(category, 'signature');
+        // §12.7.3 SignaturesExist / AppendOnly: tells viewers how to save, changes nothing shown.
         notes.push('SigFlags');
       } else if (ACROFORM_FORM_KEYS.has(key)) {
         category = worseCategory(category, 'form-fill');
