@@ -10,14 +10,15 @@ import { cjkFont } from '../../packages/pades/test/support/cjk-font.js';
 import { makeOfficialDocument } from '../../packages/pades/test/support/official-document.js';
 import { flipByte, byteInsideRange } from '../../packages/pades/test/support/pdf-edits.js';
 import { tempDir } from '../support/openssl.js';
+import { sharedPath } from '../support/shared.js';
 
-const SAMPLES = '/work/shared/samples/pdf';
+const SAMPLES = sharedPath('samples/pdf');
 const tmp = tempDir('openseal-pades-cli-');
 let pki = '';
 
 beforeAll(() => {
   pki = tmp.path('pki');
-  const r = spawnSync('/work/shared/acceptance/pki.sh', [pki], { encoding: 'utf8' });
+  const r = spawnSync(sharedPath('acceptance/pki.sh'), [pki], { encoding: 'utf8' });
   expect(r.status).toBe(0);
 }, 120_000);
 afterAll(() => tmp.cleanup());

@@ -12,8 +12,9 @@ import { certificatesToPem } from '@openseal/pki';
 import { clock, inMemoryTsa, provider, revocationData, sample, sealSigner, testPki } from '../../packages/pades/test/support/pades-test-pki.js';
 import { byteInsideRange, flipByte } from '../../packages/pades/test/support/pdf-edits.js';
 import { tempDir } from '../support/openssl.js';
+import { sharedPath } from '../support/shared.js';
 
-const VERIFIERS = '/work/shared/verifiers/run.sh';
+const VERIFIERS = sharedPath('verifiers/run.sh');
 
 function run(cmd: string, args: string[]): { code: number; out: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -19,6 +19,7 @@ import {
   type KeyFactory,
   type PkiHierarchy,
 } from '@openseal/pki';
+import { sharedPath } from '../../../../testing/support/shared.js';
 
 export interface TestKey {
   readonly signer: SoftwareSigner;
@@ -127,7 +128,7 @@ export async function revocationData(pki: TestPki, revokedSerials: readonly stri
   return { crls: [rootCrl.der, interCrl.der], ocsp };
 }
 
-const SAMPLES = '/work/shared/samples/pdf';
+const SAMPLES = sharedPath('samples/pdf');
 
 /** A third-party sample PDF (read-only; tests copy before changing). */
 export function sample(name: string): Uint8Array {
