@@ -24,6 +24,11 @@ export class ProcessGroup {
         resolve({ code: null, signal: null });
       });
     });
+    // A worker that dies closes its stdin: a write racing that death fails with EPIPE. The death
+    // itself is reported through 'exit'; keep the pipe error for diagnostics instead of crashing.
+    this.child.stdin?.on('error', (e: Error) => {
+      this.#stderr = (this.#stderr + `\n[stdin: ${e.message}]`).slice(-4096);
+    });
     // Keep the last few KB of stderr for error reports.
     this.child.stderr?.on('data', (d: Buffer) => {
       this.#stderr = (this.#stderr + d.toString('utf8')).slice(-4096);
