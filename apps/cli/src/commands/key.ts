@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseKeyAlgName, publicKeyToPem, KEY_ALG_NAMES } from '@openseal/crypto';
 import { generateKeyPair } from '@openseal/crypto/node';
-import { toHex } from '@openseal/kernel';
+import { isOpenSealError, toHex } from '@openseal/kernel';
 import { createHash } from 'node:crypto';
 import type { CliContext } from '../context.js';
 import { CliUsageError } from '../errors.js';
@@ -59,7 +59,8 @@ export function registerKeyCommands(program: Command, ctx: CliContext): void {
 function parseAlg(name: string) {
   try {
     return parseKeyAlgName(name);
-  } catch {
+  } catch (e) {
+    if (!isOpenSealError(e)) throw e;
     throw new CliUsageError(`unknown key algorithm "${name}" (use ${KEY_ALG_NAMES.join(', ')})`);
   }
 }

@@ -2,6 +2,7 @@ import type { Font, FontSubstituteCandidate, TypefaceCategory } from '@openseal/
 import { parseFontFile, resolveFontSubstitute, substitutesForCategory } from '@openseal/fonts';
 import type { FontFace, Glyph } from '../display/display-list.js';
 import type { WarningLog } from '../render-warning.js';
+import { OpenSealError } from '@openseal/kernel';
 
 /**
  * Supplies the bytes of a free substitute font (the app layer reads /usr/share/fonts or fetches them).
@@ -101,7 +102,9 @@ export class GlyphResolver {
       const bytes = this.options.loadSubstitute?.(c);
       try {
         font = bytes === undefined ? null : parseFontFile(bytes, { faceIndex: c.faceIndex });
-      } catch {
+      } catch (e) {
+        // An unreadable substitute is skipped like a missing one; anything else is a bug.
+        if (!(e instanceof OpenSealError)) throw e;
         font = null;
       }
       this.#substitutes.set(key, font);
