@@ -6,7 +6,7 @@ import { loadPdfJs, openPdfJs, pdfJsAssetParams, renderPdfPagePng } from '@opens
 import type { CliContext } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { readInput, writeOutput } from '../io/files.js';
-import { processGlyphResolver, sesStampResolver } from '../render/render-deps.js';
+import { processGlyphResolver, sesStampResolver, hostImageDecoder } from '../render/render-deps.js';
 import { sniffDocument } from '../render/sniff-document.js';
 import { convertOfficeToPdf } from './convert-office.js';
 
@@ -41,6 +41,7 @@ export function registerConvertCommand(program: Command, ctx: CliContext): void 
         const r = await ofdToPdf(doc, {
           glyphs: processGlyphResolver(),
           stampResolver: sesStampResolver(doc),
+          imageDecoder: hostImageDecoder,
           ...(o.attachOriginal ? { attachOriginal: { bytes, fileName: basename(input) } } : {}),
         });
         writeOutput(o.out, r.pdf);

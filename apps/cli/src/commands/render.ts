@@ -7,7 +7,7 @@ import { parseFontFile } from '@openseal/fonts';
 import type { CliContext } from '../context.js';
 import { CliUsageError } from '../errors.js';
 import { readInput, writeOutput } from '../io/files.js';
-import { processGlyphResolver, sesStampResolver } from '../render/render-deps.js';
+import { processGlyphResolver, sesStampResolver, hostImageDecoder } from '../render/render-deps.js';
 import { sniffDocument } from '../render/sniff-document.js';
 
 interface RenderOptions {
@@ -49,7 +49,7 @@ export function registerRenderCommand(program: Command, ctx: CliContext): void {
         // A PDF page becomes SVG through the PDF → OFD conversion, so both formats share one SVG writer.
         const ofd = kind === 'ofd' ? OfdDocument.read(bytes) : OfdDocument.read((await pdfToOfd(bytes, { pdfjs: await loadPdfJs(), documentParams: pdfJsAssetParams(), random: ctx.random })).ofd);
         if (page > ofd.pageCount) throw new CliUsageError(`${file} has ${ofd.pageCount} page(s)`);
-        const list = await new OfdRenderContext(ofd, { stampResolver: sesStampResolver(ofd) }).displayList(page - 1);
+        const list = await new OfdRenderContext(ofd, { stampResolver: sesStampResolver(ofd), imageDecoder: hostImageDecoder }).displayList(page - 1);
         if (format === 'svg') {
           writeOutput(o.out, displayListToSvg(list, { parseFont: (face) => (face.embedded === undefined ? undefined : tryParse(face.embedded)) }));
           warnings = list.warnings;

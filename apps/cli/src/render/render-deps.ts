@@ -3,6 +3,8 @@ import type { StampPicture, StampResolver } from '@openseal/ofd-render';
 import { GlyphResolver } from '@openseal/ofd-render';
 import { systemFontLoader } from '@openseal/raster';
 import { parseSeal, parseSesSignature } from '@openseal/ses';
+import { decodeTiff } from '@openseal/layout';
+import type { ImageDecoder } from '@openseal/ofd-render';
 
 let glyphs: GlyphResolver | undefined;
 
@@ -38,3 +40,6 @@ export function sesStampResolver(doc: OfdDocument): StampResolver {
     return undefined;
   };
 }
+
+/** Decodes the raster formats the pure renderer leaves to its host: TIFF (first page) through utif. */
+export const hostImageDecoder: ImageDecoder = (bytes, format) => (format === 'tiff' ? decodeTiff(bytes)[0] : undefined);
