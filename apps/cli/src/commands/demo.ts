@@ -94,7 +94,12 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
         ctx.stdout(`  chain.pem         issuing CA:   ${pki.intermediate.certificate.subject.toString()}`);
         for (const e of ENTITIES) ctx.stdout(`  ${`${e.file}.key.pem`.padEnd(17)} + .cert.pem  ${e.label}`);
         ctx.stdout('  crl.pem           empty CRL of the issuing CA');
+        if (files.includes('seal.esl')) ctx.stdout('  seal.esl, seal.png  the demo seal (GB/T 38540 v4, made by the seal maker for the seal signer) and its picture');
         ctx.stdout('Keys in this directory are unencrypted: for demonstrations only.');
+        const image = files.includes('seal.png') ? ` --image ${store.path('seal.png')}` : '';
+        ctx.stdout(`Try: openseal sign IN.pdf -o OUT.pdf --key ${store.path('signer.key.pem')} --cert ${store.path('signer.cert.pem')} --chain ${store.path(CA_FILES.chain)}${image} --page 1 --x 120 --y 200`);
+        ctx.stdout(`     openseal verify OUT.pdf --trust ${store.path(CA_FILES.root)}`);
+        ctx.stdout('     Placement: --page/--x/--y in mm, --gbt9704 (by the date line of an official document), --keyword TEXT, --seam.');
       }
     });
 }
