@@ -8,7 +8,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@openseal\/crypto\/(node|browser)$/, replacement: `${root}packages/crypto/src/$1/index.ts` },
-      { find: /^@openseal\/(kernel|asn1|crypto|pki|pdf|ofd|fonts|images|pades|ofd-render|ses|ofd-seal|layout)$/, replacement: `${root}packages/$1/src/index.ts` },
+      { find: /^@openseal\/(kernel|asn1|crypto|pki|pdf|ofd|fonts|images|pades|ofd-render|ses|ofd-seal|layout|geometry)$/, replacement: `${root}packages/$1/src/index.ts` },
       { find: /^@openseal\/(pkcs11|raster|libreoffice)$/, replacement: `${root}adapters/$1/src/index.ts` },
       { find: /^@openseal\/http-transport$/, replacement: `${root}adapters/http/src/index.ts` },
       { find: /^@openseal\/(cli)$/, replacement: `${root}apps/$1/src/index.ts` },

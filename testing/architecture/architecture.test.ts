@@ -19,12 +19,13 @@ const ALLOWED: Record<string, readonly string[]> = {
   ofd: ['kernel'],
   fonts: ['kernel'],
   images: ['kernel'],
+  geometry: [],
   // layout and rendering sit on the document models
   layout: ['kernel', 'fonts', 'images', 'pdf', 'ofd'],
-  'ofd-render': ['kernel', 'fonts', 'images', 'ofd', 'pdf'],
+  'ofd-render': ['kernel', 'fonts', 'images', 'ofd', 'pdf', 'geometry'],
   // signing profiles
   ses: ['kernel', 'asn1', 'crypto', 'pki'],
-  pades: ['kernel', 'asn1', 'crypto', 'pki', 'pdf', 'fonts', 'images', 'ses'],
+  pades: ['kernel', 'asn1', 'crypto', 'pki', 'pdf', 'fonts', 'images', 'ses', 'geometry'],
   'ofd-seal': ['kernel', 'asn1', 'crypto', 'pki', 'ofd', 'ses', 'images'],
 };
 

@@ -4,7 +4,7 @@ export * from './display/display-list.js';
 export * from './display/stamp-picture.js';
 export * from './display/draw-context.js';
 export * from './display/render-context.js';
-export { toPathSegments, arcToCubics } from './display/path-segments.js';
+export { toPathSegments } from './display/path-segments.js';
 export type { ImageDecoder } from './images/bitmap.js';
 export * from './svg/render-svg.js';
 export * from './fonts/glyph-resolver.js';

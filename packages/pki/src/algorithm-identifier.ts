@@ -21,6 +21,7 @@ const DIGEST_BY_OID: Readonly<Record<string, DigestAlgorithm>> = Object.fromEntr
 );
 
 const RSA_PKCS1_OID: Partial<Record<DigestAlgorithm, string>> = {
+  SM3: OID.sm3WithRSAEncryption,
   'SHA-1': OID.sha1WithRSAEncryption,
   'SHA-256': OID.sha256WithRSAEncryption,
   'SHA-384': OID.sha384WithRSAEncryption,
@@ -33,6 +34,7 @@ const ECDSA_OID: Partial<Record<DigestAlgorithm, string>> = {
 };
 const BY_SIGNATURE_OID: Readonly<Record<string, SignatureAlgorithm>> = {
   [OID.sm3WithSM2Encryption]: { name: 'SM2', hash: 'SM3' },
+  [OID.sm3WithRSAEncryption]: { name: 'RSASSA-PKCS1-v1_5', hash: 'SM3' },
   [OID.sha1WithRSAEncryption]: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' },
   [OID.sha256WithRSAEncryption]: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
   [OID.sha384WithRSAEncryption]: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' },
@@ -57,6 +59,28 @@ export function digestAlgorithmFromOid(oid: string): DigestAlgorithm {
 
 export function digestOid(alg: DigestAlgorithm): string {
   return DIGEST_OID[alg];
+}
+
+/**
+ * Strict lookup of a combined signature-algorithm OID (hash + scheme, e.g. SM3withSM2 …1.501);
+ * undefined for key-only OIDs such as rsaEncryption, which need a separate digest to mean anything.
+ */
+export function signatureAlgorithmForOid(oid: string): SignatureAlgorithm | undefined {
+  return BY_SIGNATURE_OID[oid];
+}
+
+/** The combined signature-algorithm OID for `alg` (RSASSA-PSS has none: its parameters carry the hash). */
+export function signatureOidFor(alg: SignatureAlgorithm): string | undefined {
+  switch (alg.name) {
+    case 'SM2':
+      return OID.sm3WithSM2Encryption;
+    case 'RSASSA-PKCS1-v1_5':
+      return RSA_PKCS1_OID[alg.hash];
+    case 'ECDSA':
+      return ECDSA_OID[alg.hash];
+    case 'RSA-PSS':
+      return undefined;
+  }
 }
 
 /** The AlgorithmIdentifier to put in a certificate, CRL, OCSP response or CMS SignerInfo. */

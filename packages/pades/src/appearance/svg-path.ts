@@ -2,6 +2,7 @@
  * Parses SVG path data (SVG 2 §9.3: M L H V C S Q T A Z, absolute and relative) into absolute
  * move/line/cubic/close segments; quadratics and elliptical arcs become cubic Béziers.
  */
+import { arcToCubics } from '@openseal/geometry';
 import { InvalidArgumentError } from '@openseal/kernel';
 
 export type PathSegment =
@@ -28,57 +29,6 @@ function tokenize(d: string): (string | number)[] {
   return out;
 }
 
-/** SVG 2 Appendix B.2.4: endpoint → centre parameterisation, then ≤ 90° pieces as cubics. */
-function arcToCubics(x0: number, y0: number, rxIn: number, ryIn: number, angleDeg: number, large: boolean, sweep: boolean, x: number, y: number): PathSegment[] {
-  if ((x0 === x && y0 === y)) return [];
-  let rx = Math.abs(rxIn);
-  let ry = Math.abs(ryIn);
-  if (rx === 0 || ry === 0) return [{ op: 'L', x, y }];
-  const phi = (angleDeg * Math.PI) / 180;
-  const cos = Math.cos(phi);
-  const sin = Math.sin(phi);
-  const dx = (x0 - x) / 2;
-  const dy = (y0 - y) / 2;
-  const x1p = cos * dx + sin * dy;
-  const y1p = -sin * dx + cos * dy;
-  const lambda = (x1p * x1p) / (rx * rx) + (y1p * y1p) / (ry * ry);
-  if (lambda > 1) {
-    rx *= Math.sqrt(lambda);
-    ry *= Math.sqrt(lambda);
-  }
-  const num = rx * rx * ry * ry - rx * rx * y1p * y1p - ry * ry * x1p * x1p;
-  const den = rx * rx * y1p * y1p + ry * ry * x1p * x1p;
-  let coef = Math.sqrt(Math.max(0, num / den));
-  if (large === sweep) coef = -coef;
-  const cxp = (coef * rx * y1p) / ry;
-  const cyp = (-coef * ry * x1p) / rx;
-  const cx = cos * cxp - sin * cyp + (x0 + x) / 2;
-  const cy = sin * cxp + cos * cyp + (y0 + y) / 2;
-  const angle = (ux: number, uy: number, vx: number, vy: number): number => {
-    const a = Math.atan2(ux * vy - uy * vx, ux * vx + uy * vy);
-    return a;
-  };
-  const theta1 = angle(1, 0, (x1p - cxp) / rx, (y1p - cyp) / ry);
-  let delta = angle((x1p - cxp) / rx, (y1p - cyp) / ry, (-x1p - cxp) / rx, (-y1p - cyp) / ry);
-  if (!sweep && delta > 0) delta -= 2 * Math.PI;
-  if (sweep && delta < 0) delta += 2 * Math.PI;
-  const pieces = Math.max(1, Math.ceil(Math.abs(delta) / (Math.PI / 2) - 1e-9));
-  const step = delta / pieces;
-  const k = (4 / 3) * Math.tan(step / 4);
-  const point = (t: number): [number, number] => [cx + rx * Math.cos(t) * cos - ry * Math.sin(t) * sin, cy + rx * Math.cos(t) * sin + ry * Math.sin(t) * cos];
-  const deriv = (t: number): [number, number] => [-rx * Math.sin(t) * cos - ry * Math.cos(t) * sin, -rx * Math.sin(t) * sin + ry * Math.cos(t) * cos];
-  const out: PathSegment[] = [];
-  for (let i = 0; i < pieces; i++) {
-    const a = theta1 + i * step;
-    const b = a + step;
-    const [ax, ay] = point(a);
-    const [bx, by] = i === pieces - 1 ? [x, y] : point(b);
-    const [dax, day] = deriv(a);
-    const [dbx, dby] = deriv(b);
-    out.push({ op: 'C', x1: ax + k * dax, y1: ay + k * day, x2: bx - k * dbx, y2: by - k * dby, x: bx, y: by });
-  }
-  return out;
-}
 
 export function parseSvgPath(d: string): PathSegment[] {
   const tokens = tokenize(d);

@@ -1,0 +1,1 @@
+export * from './arc-to-cubics.js';
